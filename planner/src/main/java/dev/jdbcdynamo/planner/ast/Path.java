@@ -1,0 +1,52 @@
+package dev.jdbcdynamo.planner.ast;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.List;
+
+/**
+ * A document path: a top-level attribute name followed by map fields and list indexes,
+ * as in {@code a.b[0].c}.
+ */
+public record Path(String root, List<Step> steps) {
+    public Path {
+        requireNonNull(root, "root is null");
+        steps = List.copyOf(steps);
+    }
+
+    public static Path of(String root) {
+        return new Path(root, List.of());
+    }
+
+    /** One step after the root. */
+    public sealed interface Step {
+    }
+
+    /** {@code .name} or {@code ."name"}. */
+    public record Field(String name) implements Step {
+        public Field {
+            requireNonNull(name, "name is null");
+        }
+    }
+
+    /** {@code [index]}. */
+    public record Index(int index) implements Step {
+    }
+
+    public boolean isTopLevel() {
+        return steps.isEmpty();
+    }
+
+    /** The path as DynamoDB names it in results and messages: {@code a.b[0].c}. */
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder(root);
+        for (Step step : steps) {
+            switch (step) {
+                case Field f -> sb.append('.').append(f.name());
+                case Index i -> sb.append('[').append(i.index()).append(']');
+            }
+        }
+        return sb.toString();
+    }
+}
