@@ -42,9 +42,10 @@ public record Path(String root, List<Step> steps) {
     public String toString() {
         StringBuilder sb = new StringBuilder(root);
         for (Step step : steps) {
-            switch (step) {
-                case Field f -> sb.append('.').append(f.name());
-                case Index i -> sb.append('[').append(i.index()).append(']');
+            if (step instanceof Field f) {
+                sb.append('.').append(f.name());
+            } else if (step instanceof Index i) {
+                sb.append('[').append(i.index()).append(']');
             }
         }
         return sb.toString();
