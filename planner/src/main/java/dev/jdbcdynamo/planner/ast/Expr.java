@@ -8,7 +8,10 @@ import java.util.List;
 /** An expression of a statement: literals, parameters, paths, predicates and function calls. */
 public sealed interface Expr {
 
-    /** Where the expression starts in the statement text. */
+    /**
+     * Where the expression is in the statement text: its first token, or the operator token of an
+     * infix operator (comparisons, BETWEEN, IN, IS, AND, OR, arithmetic), where DynamoDB points.
+     */
     Pos pos();
 
     /** A constant scalar or a constant collection. */

@@ -33,6 +33,10 @@ public record Path(String root, List<Step> steps) {
     public record Index(int index) implements Step {
     }
 
+    /** {@code .*}: every field (SQL's {@code alias.*}; DynamoDB rejects it). */
+    public record Wildcard() implements Step {
+    }
+
     public boolean isTopLevel() {
         return steps.isEmpty();
     }
@@ -46,6 +50,8 @@ public record Path(String root, List<Step> steps) {
                 sb.append('.').append(f.name());
             } else if (step instanceof Index i) {
                 sb.append('[').append(i.index()).append(']');
+            } else if (step instanceof Wildcard) {
+                sb.append(".*");
             }
         }
         return sb.toString();

@@ -140,6 +140,13 @@ public sealed interface Statement {
     record DropIndex(String table, String index, Pos pos) implements Statement {
     }
 
+    /** {@code EXISTS(SELECT ...)} as a statement of a transaction: a condition check on one item. */
+    record ConditionCheck(Select query, Pos pos) implements Statement {
+        public ConditionCheck {
+            requireNonNull(query, "query is null");
+        }
+    }
+
     /** {@code EXPLAIN <statement>}. */
     record Explain(Statement statement, Pos pos) implements Statement {
     }

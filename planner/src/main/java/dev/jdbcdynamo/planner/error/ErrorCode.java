@@ -22,7 +22,7 @@ public enum ErrorCode {
     TABLE_EXISTS("ResourceInUseException", "42S01", "Table already exists: %s"),
 
     // Data (DynamoDB's own names).
-    TABLE_NOT_FOUND("ResourceNotFoundException", "42S02", "Requested resource not found: Table: %s not found"),
+    TABLE_NOT_FOUND("ResourceNotFoundException", "42S02", "Cannot do operations on a non-existent table"),
     DUPLICATE_ITEM("DuplicateItemException", "23000", "Duplicate primary key exists in table"),
     CONDITIONAL_CHECK_FAILED("ConditionalCheckFailedException", "23000", "The conditional request failed"),
     TRANSACTION_CONFLICT("TransactionConflictException", "40001", "%s"),
@@ -30,6 +30,7 @@ public enum ErrorCode {
     // Connection and infrastructure.
     INVALID_URL("ValidationException", "08001", "%s"),
     CONNECTION_FAILED("InternalServerError", "08001", "%s"),
+    BAD_CREDENTIALS("AccessDeniedException", "28000", "%s"),
     TOPOLOGY_MISMATCH("InternalServerError", "08004", "%s"),
     CONNECTION_CLOSED("InternalServerError", "08003", "%s"),
     INTERNAL("InternalServerError", "XX000", "%s");

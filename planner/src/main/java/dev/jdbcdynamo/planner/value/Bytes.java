@@ -2,6 +2,7 @@ package dev.jdbcdynamo.planner.value;
 
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.HexFormat;
 
 /** An immutable byte string, ordered as DynamoDB orders binary values: unsigned, byte by byte. */
 public final class Bytes implements Comparable<Bytes> {
@@ -15,6 +16,11 @@ public final class Bytes implements Comparable<Bytes> {
 
     public static Bytes copyOf(byte[] bytes) {
         return new Bytes(bytes.clone());
+    }
+
+    /** Wraps without copying; the caller must not change the array afterwards. */
+    static Bytes wrap(byte[] bytes) {
+        return new Bytes(bytes);
     }
 
     public static Bytes fromBase64(String base64) {
@@ -35,6 +41,11 @@ public final class Bytes implements Comparable<Bytes> {
 
     public String toBase64() {
         return Base64.getEncoder().encodeToString(bytes);
+    }
+
+    /** Lower-case hexadecimal, two digits a byte; for messages and logs. */
+    public String toHex() {
+        return HexFormat.of().formatHex(bytes);
     }
 
     @Override

@@ -1,0 +1,480 @@
+package dev.jdbcdynamo.driver;
+
+import dev.jdbcdynamo.driver.exec.ExecutionResult;
+import dev.jdbcdynamo.driver.exec.Executor;
+import dev.jdbcdynamo.driver.exec.PlanExplainer;
+import dev.jdbcdynamo.driver.storage.Databases;
+import dev.jdbcdynamo.driver.storage.DynamoDatabase;
+import dev.jdbcdynamo.driver.storage.Routing;
+import dev.jdbcdynamo.planner.error.DynamoException;
+import dev.jdbcdynamo.planner.plan.Language;
+import dev.jdbcdynamo.planner.plan.Plan;
+import dev.jdbcdynamo.planner.value.AttributeValue;
+import java.sql.Array;
+import java.sql.Blob;
+import java.sql.CallableStatement;
+import java.sql.Clob;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.NClob;
+import java.sql.PreparedStatement;
+import java.sql.SQLClientInfoException;
+import java.sql.SQLException;
+import java.sql.SQLWarning;
+import java.sql.SQLXML;
+import java.sql.Savepoint;
+import java.sql.Statement;
+import java.sql.Struct;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.Executor;
+
+/**
+ * A jdbc:dynamo connection: a session on a shared {@link DynamoDatabase} that holds one routed
+ * (ShardingSphere) connection, so physical connections and prepared statements are reused from
+ * statement to statement.
+ */
+public final class DynamoConnection implements Connection {
+    private final DynamoDatabase database;
+    private final DynamoUrl url;
+    private final String urlText;
+    private final StatementPlanner planner;
+    private final dev.jdbcdynamo.driver.exec.Executor executor;
+    private final boolean returnOldOnFailure;
+    private final Properties clientInfo = new Properties();
+    private Connection routed;
+    private long routedGeneration = -1;
+    private boolean autoCommit = true;
+    private boolean readOnly;
+    private volatile boolean closed;
+
+    DynamoConnection(DynamoDatabase database, DynamoUrl url, String urlText) {
+        this.database = database;
+        this.url = url;
+        this.urlText = urlText;
+        this.planner = new StatementPlanner(database,
+                Language.of(ConnectionProperty.LANGUAGE.get(url.properties())));
+        this.executor = new dev.jdbcdynamo.driver.exec.Executor(database);
+        this.returnOldOnFailure = "ALL_OLD".equalsIgnoreCase(
+                ConnectionProperty.RETURN_VALUES_ON_CONDITION_CHECK_FAILURE.get(url.properties()));
+    }
+
+    DynamoDatabase database() {
+        return database;
+    }
+
+    DynamoUrl url() {
+        return url;
+    }
+
+    String urlText() {
+        return urlText;
+    }
+
+    /** Plans statement text (cached). */
+    StatementPlanner.Prepared plan(String sql) throws SQLException {
+        checkOpen();
+        try {
+            return planner.plan(sql);
+        } catch (DynamoException e) {
+            throw DynamoErrors.toSql(e);
+        }
+    }
+
+    /** Runs a planned statement with its parameter values. */
+    synchronized ExecutionResult execute(StatementPlanner.Prepared prepared, List<AttributeValue> params)
+            throws SQLException {
+        checkOpen();
+        if (params.size() != prepared.parameterCount()) {
+            throw DynamoErrors.toSql(dev.jdbcdynamo.planner.error.ErrorCode.WRONG_PARAMETER_COUNT.error(
+                    "Number of parameters in request and statement don't match."));
+        }
+        try {
+            return run(prepared, prepared.plan(), params);
+        } catch (DynamoException e) {
+            throw DynamoErrors.toSql(e);
+        } catch (SQLException e) {
+            throw DynamoErrors.fromStorage(e);
+        }
+    }
+
+    private ExecutionResult run(StatementPlanner.Prepared prepared, Plan plan, List<AttributeValue> params)
+            throws SQLException {
+        if (plan instanceof Plan.Select select) {
+            return executor.select(routed(), select, params);
+        } else if (plan instanceof Plan.Insert insert) {
+            return executor.insert(routed(), insert, params);
+        } else if (plan instanceof Plan.Update update) {
+            return executor.update(routed(), update, params, returnOldOnFailure);
+        } else if (plan instanceof Plan.Delete delete) {
+            return executor.delete(routed(), delete, params, returnOldOnFailure);
+        } else if (plan instanceof Plan.CreateTable create) {
+            database.createTable(create.definition(), create.ifNotExists());
+            return ExecutionResult.count(0);
+        } else if (plan instanceof Plan.DropTable drop) {
+            if (!database.dropTable(drop.name()) && !drop.ifExists()) {
+                throw dev.jdbcdynamo.planner.error.ErrorCode.TABLE_NOT_FOUND.error(drop.name());
+            }
+            return ExecutionResult.count(0);
+        } else if (plan instanceof Plan.Explain explain) {
+            return ExecutionResult.rows(PlanExplainer.explain(explain.plan(), database));
+        }
+        throw new AssertionError("unknown plan " + plan);
+    }
+
+    /** The routed connection of the current catalog generation, opened or renewed as needed. */
+    private Connection routed() throws SQLException {
+        Routing routing = database.routing();
+        if (routed == null || (routedGeneration != routing.generation() && autoCommit)) {
+            if (routed != null) {
+                routed.close();
+            }
+            routed = routing.dataSource().getConnection();
+            routed.setAutoCommit(autoCommit);
+            routedGeneration = routing.generation();
+        }
+        return routed;
+    }
+
+    private void checkOpen() throws SQLException {
+        if (closed) {
+            throw DynamoErrors.closed("Connection");
+        }
+    }
+
+    @Override
+    public Statement createStatement() throws SQLException {
+        checkOpen();
+        return new DynamoStatement(this);
+    }
+
+    @Override
+    public PreparedStatement prepareStatement(String sql) throws SQLException {
+        checkOpen();
+        return new DynamoPreparedStatement(this, sql, plan(sql));
+    }
+
+    @Override
+    public CallableStatement prepareCall(String sql) throws SQLException {
+        throw DynamoErrors.unsupported("CallableStatement");
+    }
+
+    @Override
+    public String nativeSQL(String sql) {
+        return sql;
+    }
+
+    @Override
+    public synchronized void setAutoCommit(boolean autoCommit) throws SQLException {
+        checkOpen();
+        if (this.autoCommit == autoCommit) {
+            return;
+        }
+        if (routed != null) {
+            routed.setAutoCommit(autoCommit);
+        }
+        this.autoCommit = autoCommit;
+    }
+
+    @Override
+    public boolean getAutoCommit() throws SQLException {
+        checkOpen();
+        return autoCommit;
+    }
+
+    @Override
+    public synchronized void commit() throws SQLException {
+        checkOpen();
+        if (routed != null && !autoCommit) {
+            routed.commit();
+        }
+    }
+
+    @Override
+    public synchronized void rollback() throws SQLException {
+        checkOpen();
+        if (routed != null && !autoCommit) {
+            routed.rollback();
+        }
+    }
+
+    @Override
+    public void close() throws SQLException {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+        }
+        try {
+            if (routed != null) {
+                if (!autoCommit) {
+                    routed.rollback();
+                }
+                routed.close();
+            }
+        } finally {
+            Databases.release(database);
+        }
+    }
+
+    @Override
+    public boolean isClosed() {
+        return closed;
+    }
+
+    @Override
+    public DatabaseMetaData getMetaData() throws SQLException {
+        checkOpen();
+        return new DynamoDatabaseMetaData(this);
+    }
+
+    @Override
+    public void setReadOnly(boolean readOnly) throws SQLException {
+        checkOpen();
+        this.readOnly = readOnly;
+    }
+
+    @Override
+    public boolean isReadOnly() throws SQLException {
+        checkOpen();
+        return readOnly;
+    }
+
+    @Override
+    public void setCatalog(String catalog) {
+        // One catalog per database; tools call this while browsing and expect no error.
+    }
+
+    @Override
+    public String getCatalog() {
+        return null;
+    }
+
+    @Override
+    public void setTransactionIsolation(int level) throws SQLException {
+        checkOpen();
+        if (level != TRANSACTION_SERIALIZABLE && level != TRANSACTION_REPEATABLE_READ
+                && level != TRANSACTION_READ_COMMITTED) {
+            throw DynamoErrors.unsupported("Transaction isolation level " + level);
+        }
+    }
+
+    @Override
+    public int getTransactionIsolation() {
+        return TRANSACTION_SERIALIZABLE;
+    }
+
+    @Override
+    public SQLWarning getWarnings() {
+        return null;
+    }
+
+    @Override
+    public void clearWarnings() {
+    }
+
+    @Override
+    public Statement createStatement(int resultSetType, int resultSetConcurrency) throws SQLException {
+        checkResultSetKind(resultSetType, resultSetConcurrency);
+        return createStatement();
+    }
+
+    @Override
+    public PreparedStatement prepareStatement(String sql, int resultSetType, int resultSetConcurrency)
+            throws SQLException {
+        checkResultSetKind(resultSetType, resultSetConcurrency);
+        return prepareStatement(sql);
+    }
+
+    private static void checkResultSetKind(int type, int concurrency) throws SQLException {
+        if (type != java.sql.ResultSet.TYPE_FORWARD_ONLY || concurrency != java.sql.ResultSet.CONCUR_READ_ONLY) {
+            throw DynamoErrors.unsupported("Scrollable or updatable result sets");
+        }
+    }
+
+    @Override
+    public CallableStatement prepareCall(String sql, int resultSetType, int resultSetConcurrency) throws SQLException {
+        throw DynamoErrors.unsupported("CallableStatement");
+    }
+
+    @Override
+    public Map<String, Class<?>> getTypeMap() {
+        return Map.of();
+    }
+
+    @Override
+    public void setTypeMap(Map<String, Class<?>> map) throws SQLException {
+        throw DynamoErrors.unsupported("Type maps");
+    }
+
+    @Override
+    public void setHoldability(int holdability) throws SQLException {
+        if (holdability != java.sql.ResultSet.CLOSE_CURSORS_AT_COMMIT) {
+            throw DynamoErrors.unsupported("Holdable cursors");
+        }
+    }
+
+    @Override
+    public int getHoldability() {
+        return java.sql.ResultSet.CLOSE_CURSORS_AT_COMMIT;
+    }
+
+    @Override
+    public Savepoint setSavepoint() throws SQLException {
+        throw DynamoErrors.unsupported("Savepoints");
+    }
+
+    @Override
+    public Savepoint setSavepoint(String name) throws SQLException {
+        throw DynamoErrors.unsupported("Savepoints");
+    }
+
+    @Override
+    public void rollback(Savepoint savepoint) throws SQLException {
+        throw DynamoErrors.unsupported("Savepoints");
+    }
+
+    @Override
+    public void releaseSavepoint(Savepoint savepoint) throws SQLException {
+        throw DynamoErrors.unsupported("Savepoints");
+    }
+
+    @Override
+    public Statement createStatement(int type, int concurrency, int holdability) throws SQLException {
+        setHoldability(holdability);
+        return createStatement(type, concurrency);
+    }
+
+    @Override
+    public PreparedStatement prepareStatement(String sql, int type, int concurrency, int holdability)
+            throws SQLException {
+        setHoldability(holdability);
+        return prepareStatement(sql, type, concurrency);
+    }
+
+    @Override
+    public CallableStatement prepareCall(String sql, int type, int concurrency, int holdability) throws SQLException {
+        throw DynamoErrors.unsupported("CallableStatement");
+    }
+
+    @Override
+    public PreparedStatement prepareStatement(String sql, int autoGeneratedKeys) throws SQLException {
+        if (autoGeneratedKeys == Statement.RETURN_GENERATED_KEYS) {
+            throw DynamoErrors.unsupported("Generated keys (DynamoDB items carry their own keys)");
+        }
+        return prepareStatement(sql);
+    }
+
+    @Override
+    public PreparedStatement prepareStatement(String sql, int[] columnIndexes) throws SQLException {
+        throw DynamoErrors.unsupported("Generated keys (DynamoDB items carry their own keys)");
+    }
+
+    @Override
+    public PreparedStatement prepareStatement(String sql, String[] columnNames) throws SQLException {
+        throw DynamoErrors.unsupported("Generated keys (DynamoDB items carry their own keys)");
+    }
+
+    @Override
+    public Clob createClob() throws SQLException {
+        throw DynamoErrors.unsupported("Clob");
+    }
+
+    @Override
+    public Blob createBlob() throws SQLException {
+        throw DynamoErrors.unsupported("Blob");
+    }
+
+    @Override
+    public NClob createNClob() throws SQLException {
+        throw DynamoErrors.unsupported("NClob");
+    }
+
+    @Override
+    public SQLXML createSQLXML() throws SQLException {
+        throw DynamoErrors.unsupported("SQLXML");
+    }
+
+    @Override
+    public boolean isValid(int timeout) {
+        return !closed;
+    }
+
+    @Override
+    public void setClientInfo(String name, String value) throws SQLClientInfoException {
+        if (value == null) {
+            clientInfo.remove(name);
+        } else {
+            clientInfo.setProperty(name, value);
+        }
+    }
+
+    @Override
+    public void setClientInfo(Properties properties) throws SQLClientInfoException {
+        clientInfo.clear();
+        if (properties != null) {
+            clientInfo.putAll(properties);
+        }
+    }
+
+    @Override
+    public String getClientInfo(String name) {
+        return clientInfo.getProperty(name);
+    }
+
+    @Override
+    public Properties getClientInfo() {
+        Properties copy = new Properties();
+        copy.putAll(clientInfo);
+        return copy;
+    }
+
+    @Override
+    public Array createArrayOf(String typeName, Object[] elements) throws SQLException {
+        throw DynamoErrors.unsupported("createArrayOf");
+    }
+
+    @Override
+    public Struct createStruct(String typeName, Object[] attributes) throws SQLException {
+        throw DynamoErrors.unsupported("Struct");
+    }
+
+    @Override
+    public void setSchema(String schema) {
+        // One schema per database; accepted so that tools can call it.
+    }
+
+    @Override
+    public String getSchema() {
+        return null;
+    }
+
+    @Override
+    public void abort(Executor executor) throws SQLException {
+        close();
+    }
+
+    @Override
+    public void setNetworkTimeout(Executor executor, int milliseconds) {
+    }
+
+    @Override
+    public int getNetworkTimeout() {
+        return 0;
+    }
+
+    @Override
+    public <T> T unwrap(Class<T> iface) throws SQLException {
+        if (iface.isInstance(this)) {
+            return iface.cast(this);
+        }
+        throw DynamoErrors.unsupported("unwrap to " + iface.getName());
+    }
+
+    @Override
+    public boolean isWrapperFor(Class<?> iface) {
+        return iface.isInstance(this);
+    }
+}

@@ -1,0 +1,89 @@
+package dev.jdbcdynamo.driver;
+
+import dev.jdbcdynamo.driver.storage.Databases;
+import dev.jdbcdynamo.driver.storage.DynamoDatabase;
+import dev.jdbcdynamo.planner.error.DynamoException;
+import java.sql.Connection;
+import java.sql.Driver;
+import java.sql.DriverManager;
+import java.sql.DriverPropertyInfo;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.util.Properties;
+import java.util.logging.Logger;
+
+/**
+ * The {@code java.sql.Driver} of jdbc:dynamo, registered with DriverManager on load and through
+ * {@code META-INF/services/java.sql.Driver}. Accepts {@code jdbc:dynamo:} URLs (see {@link DynamoUrl}).
+ */
+public final class DynamoDriver implements Driver {
+    public static final int MAJOR_VERSION = 0;
+    public static final int MINOR_VERSION = 1;
+    public static final String VERSION = "0.1.0";
+
+    static {
+        try {
+            DriverManager.registerDriver(new DynamoDriver());
+        } catch (SQLException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    @Override
+    public Connection connect(String url, Properties info) throws SQLException {
+        if (!acceptsURL(url)) {
+            return null;
+        }
+        try {
+            DynamoUrl parsed = DynamoUrl.parse(url, info);
+            DynamoDatabase database = Databases.acquire(parsed);
+            try {
+                return new DynamoConnection(database, parsed, url);
+            } catch (RuntimeException e) {
+                Databases.release(database);
+                throw e;
+            }
+        } catch (DynamoException e) {
+            throw DynamoErrors.toSql(e);
+        }
+    }
+
+    @Override
+    public boolean acceptsURL(String url) {
+        return DynamoUrl.accepts(url);
+    }
+
+    @Override
+    public DriverPropertyInfo[] getPropertyInfo(String url, Properties info) {
+        Properties props = new Properties();
+        if (info != null) {
+            props.putAll(info);
+        }
+        ConnectionProperty[] all = ConnectionProperty.values();
+        DriverPropertyInfo[] out = new DriverPropertyInfo[all.length];
+        for (int i = 0; i < all.length; i++) {
+            out[i] = all[i].toDriverPropertyInfo(props);
+        }
+        return out;
+    }
+
+    @Override
+    public int getMajorVersion() {
+        return MAJOR_VERSION;
+    }
+
+    @Override
+    public int getMinorVersion() {
+        return MINOR_VERSION;
+    }
+
+    @Override
+    public boolean jdbcCompliant() {
+        return false;
+    }
+
+    @Override
+    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
+        throw new SQLFeatureNotSupportedException("jdbc:dynamo logs through SLF4J");
+    }
+}

@@ -1,0 +1,200 @@
+package dev.jdbcdynamo.driver;
+
+import dev.jdbcdynamo.api.DynamoSqlException;
+import dev.jdbcdynamo.planner.error.DynamoException;
+import dev.jdbcdynamo.planner.error.ErrorCode;
+import dev.jdbcdynamo.planner.value.AttributeValue;
+import dev.jdbcdynamo.planner.value.DynamoJson;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.sql.SQLIntegrityConstraintViolationException;
+import java.sql.SQLInvalidAuthorizationSpecException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLSyntaxErrorException;
+import java.sql.SQLTransactionRollbackException;
+import java.util.Map;
+
+/**
+ * Turns the planner's and storage's errors into SQLExceptions at the JDBC boundary: the JDBC
+ * subclass of the SQLState, carrying DynamoDB's error name.
+ */
+final class DynamoErrors {
+    private DynamoErrors() {
+    }
+
+    static SQLException toSql(DynamoException e) {
+        ErrorCode code = e.code();
+        String oldItem = e.oldItem() instanceof Map<?, ?> map ? DynamoJson.writeItem(asItem(map)) : null;
+        ErrorInfo info = new ErrorInfo(code.errorName(), e.line(), e.column(), oldItem);
+        String state = code.sqlState();
+        String message = e.getMessage();
+        SQLException sql;
+        if (state.startsWith("42")) {
+            sql = new SyntaxError(message, state, info);
+        } else if (state.startsWith("23")) {
+            sql = new IntegrityError(message, state, info);
+        } else if (state.startsWith("08")) {
+            sql = new ConnectionError(message, state, info);
+        } else if (state.startsWith("28")) {
+            sql = new AuthorizationError(message, state, info);
+        } else if (state.startsWith("0A")) {
+            sql = new FeatureError(message, state, info);
+        } else if (state.startsWith("40")) {
+            sql = new RollbackError(message, state, info);
+        } else {
+            sql = new GeneralError(message, state, info);
+        }
+        sql.initCause(e.getCause() != null ? e.getCause() : e);
+        return sql;
+    }
+
+    /** Wraps a storage-level SQLException (from ShardingSphere or connector-j), keeping its SQLState. */
+    static SQLException fromStorage(SQLException e) {
+        if (e instanceof DynamoSqlException) {
+            return e;
+        }
+        String state = e.getSQLState() == null ? "XX000" : e.getSQLState();
+        String message = e.getMessage() == null || e.getMessage().isBlank()
+                ? "Storage error (" + e.getClass().getSimpleName() + ")" : e.getMessage();
+        ErrorCode code = state.startsWith("08") ? ErrorCode.CONNECTION_FAILED
+                : state.startsWith("40") ? ErrorCode.TRANSACTION_CONFLICT : ErrorCode.INTERNAL;
+        DynamoException wrapped = new DynamoException(code, message, e);
+        SQLException sql = toSql(wrapped);
+        return state.equals(sql.getSQLState()) ? sql : withState(sql, state, code);
+    }
+
+    private static SQLException withState(SQLException sql, String state, ErrorCode code) {
+        ErrorInfo info = new ErrorInfo(code.errorName(), 0, 0, null);
+        SQLException out = state.startsWith("08") ? new ConnectionError(sql.getMessage(), state, info)
+                : state.startsWith("40") ? new RollbackError(sql.getMessage(), state, info)
+                : new GeneralError(sql.getMessage(), state, info);
+        out.initCause(sql.getCause());
+        return out;
+    }
+
+    static SQLException closed(String what) {
+        return toSql(ErrorCode.CONNECTION_CLOSED.error(what + " is closed"));
+    }
+
+    static SQLFeatureNotSupportedException unsupported(String what) {
+        return new FeatureError(what + " is not supported by jdbc:dynamo", "0A000",
+                new ErrorInfo("ValidationException", 0, 0, null));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, AttributeValue> asItem(Map<?, ?> map) {
+        return (Map<String, AttributeValue>) map;
+    }
+
+    /** 42xxx. */
+    static final class SyntaxError extends SQLSyntaxErrorException implements DynamoSqlException {
+        private static final long serialVersionUID = 1L;
+        private final ErrorInfo info;
+
+        SyntaxError(String message, String state, ErrorInfo info) {
+            super(message, state);
+            this.info = info;
+        }
+
+        @Override public String errorName() { return info.errorName(); }
+        @Override public int line() { return info.line(); }
+        @Override public int column() { return info.column(); }
+        @Override public String oldItemJson() { return info.oldItemJson(); }
+    }
+
+    /** 23xxx: duplicate item, failed condition. */
+    static final class IntegrityError extends SQLIntegrityConstraintViolationException implements DynamoSqlException {
+        private static final long serialVersionUID = 1L;
+        private final ErrorInfo info;
+
+        IntegrityError(String message, String state, ErrorInfo info) {
+            super(message, state);
+            this.info = info;
+        }
+
+        @Override public String errorName() { return info.errorName(); }
+        @Override public int line() { return info.line(); }
+        @Override public int column() { return info.column(); }
+        @Override public String oldItemJson() { return info.oldItemJson(); }
+    }
+
+    /** 08xxx. */
+    static final class ConnectionError extends SQLNonTransientConnectionException implements DynamoSqlException {
+        private static final long serialVersionUID = 1L;
+        private final ErrorInfo info;
+
+        ConnectionError(String message, String state, ErrorInfo info) {
+            super(message, state);
+            this.info = info;
+        }
+
+        @Override public String errorName() { return info.errorName(); }
+        @Override public int line() { return info.line(); }
+        @Override public int column() { return info.column(); }
+        @Override public String oldItemJson() { return info.oldItemJson(); }
+    }
+
+    /** 28xxx. */
+    static final class AuthorizationError extends SQLInvalidAuthorizationSpecException implements DynamoSqlException {
+        private static final long serialVersionUID = 1L;
+        private final ErrorInfo info;
+
+        AuthorizationError(String message, String state, ErrorInfo info) {
+            super(message, state);
+            this.info = info;
+        }
+
+        @Override public String errorName() { return info.errorName(); }
+        @Override public int line() { return info.line(); }
+        @Override public int column() { return info.column(); }
+        @Override public String oldItemJson() { return info.oldItemJson(); }
+    }
+
+    /** 0Axxx. */
+    static final class FeatureError extends SQLFeatureNotSupportedException implements DynamoSqlException {
+        private static final long serialVersionUID = 1L;
+        private final ErrorInfo info;
+
+        FeatureError(String message, String state, ErrorInfo info) {
+            super(message, state);
+            this.info = info;
+        }
+
+        @Override public String errorName() { return info.errorName(); }
+        @Override public int line() { return info.line(); }
+        @Override public int column() { return info.column(); }
+        @Override public String oldItemJson() { return info.oldItemJson(); }
+    }
+
+    /** 40xxx. */
+    static final class RollbackError extends SQLTransactionRollbackException implements DynamoSqlException {
+        private static final long serialVersionUID = 1L;
+        private final ErrorInfo info;
+
+        RollbackError(String message, String state, ErrorInfo info) {
+            super(message, state);
+            this.info = info;
+        }
+
+        @Override public String errorName() { return info.errorName(); }
+        @Override public int line() { return info.line(); }
+        @Override public int column() { return info.column(); }
+        @Override public String oldItemJson() { return info.oldItemJson(); }
+    }
+
+    /** Every other state (22xxx validation, XX000 internal, ...). */
+    static final class GeneralError extends SQLException implements DynamoSqlException {
+        private static final long serialVersionUID = 1L;
+        private final ErrorInfo info;
+
+        GeneralError(String message, String state, ErrorInfo info) {
+            super(message, state);
+            this.info = info;
+        }
+
+        @Override public String errorName() { return info.errorName(); }
+        @Override public int line() { return info.line(); }
+        @Override public int column() { return info.column(); }
+        @Override public String oldItemJson() { return info.oldItemJson(); }
+    }
+}

@@ -1,0 +1,297 @@
+package dev.jdbcdynamo.driver;
+
+import dev.jdbcdynamo.driver.exec.ExecutionResult;
+import dev.jdbcdynamo.planner.value.AttributeValue;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.SQLWarning;
+import java.sql.Statement;
+import java.util.List;
+
+/** A plain Statement: each call plans its text (plans are cached by text) and runs it. */
+class DynamoStatement implements Statement {
+    final DynamoConnection connection;
+    private ResultSet current;
+    private int updateCount = -1;
+    private int maxRows;
+    private int fetchSize;
+    private int queryTimeout;
+    private boolean closed;
+    private boolean closeOnCompletion;
+
+    DynamoStatement(DynamoConnection connection) {
+        this.connection = connection;
+    }
+
+    /** Runs a planned statement and records its result as this statement's current result. */
+    boolean run(StatementPlanner.Prepared prepared, List<AttributeValue> params) throws SQLException {
+        checkOpen();
+        closeCurrent();
+        ExecutionResult result = connection.execute(prepared, params);
+        if (result.query()) {
+            current = new ItemResultSet(this, ResultShape.of(prepared.plan(), result.items()), result.items(), maxRows);
+            updateCount = -1;
+            return true;
+        }
+        updateCount = result.updateCount();
+        return false;
+    }
+
+    void checkOpen() throws SQLException {
+        if (closed) {
+            throw DynamoErrors.closed("Statement");
+        }
+    }
+
+    private void closeCurrent() throws SQLException {
+        if (current != null) {
+            current.close();
+            current = null;
+        }
+    }
+
+    @Override
+    public ResultSet executeQuery(String sql) throws SQLException {
+        if (!execute(sql)) {
+            throw DynamoErrors.toSql(dev.jdbcdynamo.planner.error.ErrorCode.VALIDATION.error(
+                    "executeQuery needs a statement that returns items; use executeUpdate"));
+        }
+        return current;
+    }
+
+    @Override
+    public int executeUpdate(String sql) throws SQLException {
+        if (execute(sql)) {
+            throw DynamoErrors.toSql(dev.jdbcdynamo.planner.error.ErrorCode.VALIDATION.error(
+                    "executeUpdate needs a statement that returns no items; use executeQuery"));
+        }
+        return updateCount;
+    }
+
+    @Override
+    public boolean execute(String sql) throws SQLException {
+        checkOpen();
+        return run(connection.plan(sql), List.of());
+    }
+
+    @Override
+    public void close() throws SQLException {
+        if (!closed) {
+            closeCurrent();
+            closed = true;
+        }
+    }
+
+    @Override
+    public int getMaxFieldSize() {
+        return 0;
+    }
+
+    @Override
+    public void setMaxFieldSize(int max) {
+    }
+
+    @Override
+    public int getMaxRows() {
+        return maxRows;
+    }
+
+    @Override
+    public void setMaxRows(int max) throws SQLException {
+        if (max < 0) {
+            throw DynamoErrors.toSql(dev.jdbcdynamo.planner.error.ErrorCode.VALIDATION.error("maxRows must be >= 0"));
+        }
+        maxRows = max;
+    }
+
+    @Override
+    public void setEscapeProcessing(boolean enable) {
+    }
+
+    @Override
+    public int getQueryTimeout() {
+        return queryTimeout;
+    }
+
+    @Override
+    public void setQueryTimeout(int seconds) {
+        queryTimeout = seconds;
+    }
+
+    @Override
+    public void cancel() throws SQLException {
+        throw DynamoErrors.unsupported("cancel");
+    }
+
+    @Override
+    public SQLWarning getWarnings() {
+        return null;
+    }
+
+    @Override
+    public void clearWarnings() {
+    }
+
+    @Override
+    public void setCursorName(String name) throws SQLException {
+        throw DynamoErrors.unsupported("Named cursors");
+    }
+
+    @Override
+    public ResultSet getResultSet() {
+        return current;
+    }
+
+    @Override
+    public int getUpdateCount() {
+        return updateCount;
+    }
+
+    @Override
+    public boolean getMoreResults() throws SQLException {
+        closeCurrent();
+        updateCount = -1;
+        return false;
+    }
+
+    @Override
+    public void setFetchDirection(int direction) throws SQLException {
+        if (direction != ResultSet.FETCH_FORWARD) {
+            throw DynamoErrors.unsupported("Fetch direction other than FETCH_FORWARD");
+        }
+    }
+
+    @Override
+    public int getFetchDirection() {
+        return ResultSet.FETCH_FORWARD;
+    }
+
+    @Override
+    public void setFetchSize(int rows) {
+        fetchSize = rows;
+    }
+
+    @Override
+    public int getFetchSize() {
+        return fetchSize;
+    }
+
+    @Override
+    public int getResultSetConcurrency() {
+        return ResultSet.CONCUR_READ_ONLY;
+    }
+
+    @Override
+    public int getResultSetType() {
+        return ResultSet.TYPE_FORWARD_ONLY;
+    }
+
+    @Override
+    public void addBatch(String sql) throws SQLException {
+        throw DynamoErrors.unsupported("Batches");
+    }
+
+    @Override
+    public void clearBatch() throws SQLException {
+        throw DynamoErrors.unsupported("Batches");
+    }
+
+    @Override
+    public int[] executeBatch() throws SQLException {
+        throw DynamoErrors.unsupported("Batches");
+    }
+
+    @Override
+    public Connection getConnection() {
+        return connection;
+    }
+
+    @Override
+    public boolean getMoreResults(int current) throws SQLException {
+        return getMoreResults();
+    }
+
+    @Override
+    public ResultSet getGeneratedKeys() throws SQLException {
+        throw DynamoErrors.unsupported("Generated keys (DynamoDB items carry their own keys)");
+    }
+
+    @Override
+    public int executeUpdate(String sql, int autoGeneratedKeys) throws SQLException {
+        if (autoGeneratedKeys == RETURN_GENERATED_KEYS) {
+            throw DynamoErrors.unsupported("Generated keys (DynamoDB items carry their own keys)");
+        }
+        return executeUpdate(sql);
+    }
+
+    @Override
+    public int executeUpdate(String sql, int[] columnIndexes) throws SQLException {
+        throw DynamoErrors.unsupported("Generated keys (DynamoDB items carry their own keys)");
+    }
+
+    @Override
+    public int executeUpdate(String sql, String[] columnNames) throws SQLException {
+        throw DynamoErrors.unsupported("Generated keys (DynamoDB items carry their own keys)");
+    }
+
+    @Override
+    public boolean execute(String sql, int autoGeneratedKeys) throws SQLException {
+        if (autoGeneratedKeys == RETURN_GENERATED_KEYS) {
+            throw DynamoErrors.unsupported("Generated keys (DynamoDB items carry their own keys)");
+        }
+        return execute(sql);
+    }
+
+    @Override
+    public boolean execute(String sql, int[] columnIndexes) throws SQLException {
+        throw DynamoErrors.unsupported("Generated keys (DynamoDB items carry their own keys)");
+    }
+
+    @Override
+    public boolean execute(String sql, String[] columnNames) throws SQLException {
+        throw DynamoErrors.unsupported("Generated keys (DynamoDB items carry their own keys)");
+    }
+
+    @Override
+    public int getResultSetHoldability() {
+        return ResultSet.CLOSE_CURSORS_AT_COMMIT;
+    }
+
+    @Override
+    public boolean isClosed() {
+        return closed;
+    }
+
+    @Override
+    public void setPoolable(boolean poolable) {
+    }
+
+    @Override
+    public boolean isPoolable() {
+        return false;
+    }
+
+    @Override
+    public void closeOnCompletion() {
+        closeOnCompletion = true;
+    }
+
+    @Override
+    public boolean isCloseOnCompletion() {
+        return closeOnCompletion;
+    }
+
+    @Override
+    public <T> T unwrap(Class<T> iface) throws SQLException {
+        if (iface.isInstance(this)) {
+            return iface.cast(this);
+        }
+        throw DynamoErrors.unsupported("unwrap to " + iface.getName());
+    }
+
+    @Override
+    public boolean isWrapperFor(Class<?> iface) {
+        return iface.isInstance(this);
+    }
+}

@@ -1,0 +1,219 @@
+package dev.jdbcdynamo.driver.exec;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.jdbcdynamo.driver.storage.DynamoDatabase;
+import dev.jdbcdynamo.planner.ast.Statement;
+import dev.jdbcdynamo.planner.catalog.TableDef;
+import dev.jdbcdynamo.planner.error.DynamoException;
+import dev.jdbcdynamo.planner.error.ErrorCode;
+import dev.jdbcdynamo.planner.eval.ConditionEvaluator;
+import dev.jdbcdynamo.planner.eval.ExpressionEvaluator;
+import dev.jdbcdynamo.planner.eval.Projector;
+import dev.jdbcdynamo.planner.eval.UpdateApplier;
+import dev.jdbcdynamo.planner.plan.AccessPath;
+import dev.jdbcdynamo.planner.plan.ItemKeys;
+import dev.jdbcdynamo.planner.plan.PhysicalSql;
+import dev.jdbcdynamo.planner.plan.Plan;
+import dev.jdbcdynamo.planner.value.AttributeValue;
+import dev.jdbcdynamo.planner.value.DynamoJson;
+import dev.jdbcdynamo.planner.value.ItemSize;
+import dev.jdbcdynamo.sharding.KeyspaceId;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Runs plans on a routed (ShardingSphere) connection: resolves key values, encodes keys,
+ * binds {@code kid} so that a keyed statement reaches one shard, and applies DynamoDB's
+ * semantics (filters, conditions, updates) to the items read.
+ */
+public final class Executor {
+    private final ItemReader reader = new ItemReader();
+
+    public Executor(DynamoDatabase database) {
+        requireNonNull(database, "database is null");
+    }
+
+    public ExecutionResult select(Connection c, Plan.Select plan, List<AttributeValue> params) throws SQLException {
+        List<Map<String, AttributeValue>> out = new ArrayList<>();
+        TableDef table = plan.table();
+        for (Map<String, AttributeValue> item : reader.read(c, table, plan.path(), params)) {
+            if (plan.filter() == null || ConditionEvaluator.test(plan.filter(), item, params)) {
+                out.add(plan.isStar() ? item : Projector.project(plan.items(), item));
+            }
+        }
+        return ExecutionResult.rows(out);
+    }
+
+    public ExecutionResult insert(Connection c, Plan.Insert plan, List<AttributeValue> params) throws SQLException {
+        AttributeValue value = ExpressionEvaluator.evaluate(plan.value(), Map.of(), params);
+        if (!(value instanceof AttributeValue.M map)) {
+            throw ErrorCode.VALIDATION.error("INSERT needs a map of attributes after VALUE, found "
+                    + (value == null ? "MISSING" : value.type()));
+        }
+        Map<String, AttributeValue> item = map.value();
+        TableDef table = plan.table();
+        ItemKeys.KeyBytes key = ItemKeys.ofItem(table, item);
+        ItemSize.check(item);
+        try (PreparedStatement ps = c.prepareStatement(PhysicalSql.insert(table))) {
+            ps.setLong(1, KeyspaceId.of(key.tag(), key.pk()));
+            ps.setBytes(2, key.pk());
+            ps.setBytes(3, key.sk());
+            ps.setString(4, DynamoJson.writeItem(item));
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            if (isDuplicateKey(e)) {
+                throw ErrorCode.DUPLICATE_ITEM.error();
+            }
+            throw e;
+        }
+        return ExecutionResult.count(1);
+    }
+
+    public ExecutionResult update(Connection c, Plan.Update plan, List<AttributeValue> params,
+                                  boolean returnOldOnFailure) throws SQLException {
+        TableDef table = plan.table();
+        ItemKeys.KeyBytes key = writeKey(table, plan.key(), params);
+        return inLocalTransaction(c, () -> {
+            Map<String, AttributeValue> old = lockItem(c, table, key);
+            if (old == null || (plan.condition() != null && !ConditionEvaluator.test(plan.condition(), old, params))) {
+                throw conditionFailed(old, returnOldOnFailure);
+            }
+            UpdateApplier.Result result = UpdateApplier.apply(old, plan.actions(), params);
+            Map<String, AttributeValue> updated = result.item();
+            ItemKeys.ofItem(table, updated);
+            ItemSize.check(updated);
+            try (PreparedStatement ps = c.prepareStatement(PhysicalSql.replaceItem(table))) {
+                ps.setString(1, DynamoJson.writeItem(updated));
+                bindKey(ps, 2, key);
+                ps.executeUpdate();
+            }
+            return returning(plan.returning(), old, updated, result.modified());
+        });
+    }
+
+    public ExecutionResult delete(Connection c, Plan.Delete plan, List<AttributeValue> params,
+                                  boolean returnOldOnFailure) throws SQLException {
+        TableDef table = plan.table();
+        ItemKeys.KeyBytes key = writeKey(table, plan.key(), params);
+        if (plan.condition() == null && plan.returning() == Statement.Returning.NONE) {
+            try (PreparedStatement ps = c.prepareStatement(PhysicalSql.delete(table))) {
+                bindKey(ps, 1, key);
+                return ExecutionResult.count(ps.executeUpdate());
+            }
+        }
+        return inLocalTransaction(c, () -> {
+            Map<String, AttributeValue> old = lockItem(c, table, key);
+            if (plan.condition() != null && (old == null || !ConditionEvaluator.test(plan.condition(), old, params))) {
+                throw conditionFailed(old, returnOldOnFailure);
+            }
+            if (old == null) {
+                return plan.returning() == Statement.Returning.NONE ? ExecutionResult.count(0)
+                        : ExecutionResult.rows(List.of());
+            }
+            try (PreparedStatement ps = c.prepareStatement(PhysicalSql.delete(table))) {
+                bindKey(ps, 1, key);
+                ps.executeUpdate();
+            }
+            return plan.returning() == Statement.Returning.NONE ? ExecutionResult.count(1)
+                    : ExecutionResult.rows(List.of(old));
+        });
+    }
+
+    private static ExecutionResult returning(Statement.Returning returning, Map<String, AttributeValue> old,
+                                             Map<String, AttributeValue> updated, Set<String> modified) {
+        return switch (returning) {
+            case NONE -> ExecutionResult.count(1);
+            case ALL_OLD -> ExecutionResult.rows(List.of(old));
+            case ALL_NEW -> ExecutionResult.rows(List.of(updated));
+            case MODIFIED_OLD -> ExecutionResult.rows(List.of(onlyModified(old, modified)));
+            case MODIFIED_NEW -> ExecutionResult.rows(List.of(onlyModified(updated, modified)));
+        };
+    }
+
+    private static Map<String, AttributeValue> onlyModified(Map<String, AttributeValue> item, Set<String> modified) {
+        Map<String, AttributeValue> out = new java.util.LinkedHashMap<>();
+        item.forEach((k, v) -> {
+            if (modified.contains(k)) {
+                out.put(k, v);
+            }
+        });
+        return out;
+    }
+
+    private static DynamoException conditionFailed(Map<String, AttributeValue> old, boolean returnOld) {
+        DynamoException e = ErrorCode.CONDITIONAL_CHECK_FAILED.error();
+        return returnOld && old != null ? e.withOldItem(old) : e;
+    }
+
+    private static ItemKeys.KeyBytes writeKey(TableDef table, AccessPath.GetItem key, List<AttributeValue> params) {
+        AttributeValue pk = KeyValues.resolve(key.partitionValue(), params);
+        AttributeValue sk = key.sortValue() == null ? null : KeyValues.resolve(key.sortValue(), params);
+        return ItemKeys.ofValues(table, pk, sk);
+    }
+
+    private Map<String, AttributeValue> lockItem(Connection c, TableDef table, ItemKeys.KeyBytes key)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(PhysicalSql.getItemForUpdate(table))) {
+            bindKey(ps, 1, key);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? DynamoJson.readItem(rs.getString(1)) : null;
+            }
+        }
+    }
+
+    static void bindKey(PreparedStatement ps, int first, ItemKeys.KeyBytes key) throws SQLException {
+        ps.setLong(first, KeyspaceId.of(key.tag(), key.pk()));
+        ps.setBytes(first + 1, key.pk());
+        ps.setBytes(first + 2, key.sk());
+    }
+
+    /** Runs work in a local transaction unless the caller already has one open. */
+    private static ExecutionResult inLocalTransaction(Connection c, SqlWork work) throws SQLException {
+        if (!c.getAutoCommit()) {
+            return work.run();
+        }
+        c.setAutoCommit(false);
+        boolean committed = false;
+        try {
+            ExecutionResult result = work.run();
+            c.commit();
+            committed = true;
+            return result;
+        } finally {
+            if (!committed) {
+                rollbackQuietly(c);
+            }
+            c.setAutoCommit(true);
+        }
+    }
+
+    private static void rollbackQuietly(Connection c) {
+        try {
+            c.rollback();
+        } catch (SQLException e) {
+            // The original failure is what the caller needs to see.
+        }
+    }
+
+    static boolean isDuplicateKey(SQLException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && (sql.getErrorCode() == 1062 || "23000".equals(sql.getSQLState()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** JDBC work that may throw. */
+    @FunctionalInterface
+    private interface SqlWork {
+        ExecutionResult run() throws SQLException;
+    }
+}

@@ -1,0 +1,243 @@
+package dev.jdbcdynamo.driver.storage;
+
+import dev.jdbcdynamo.planner.catalog.CatalogJson;
+import dev.jdbcdynamo.planner.catalog.TableDef;
+import dev.jdbcdynamo.planner.error.DynamoException;
+import dev.jdbcdynamo.planner.error.ErrorCode;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The catalog and the ring as stored on every shard ({@code dynamo_catalog}, {@code dynamo_topology}).
+ * Writes go to all shards under a named lock on the first shard, so that two driver instances never
+ * create tables concurrently; reads come from the first shard.
+ *
+ * <p>MySQL DDL is not transactional: a CREATE TABLE that fails on one shard is undone on the
+ * shards it reached, so no half-created table stays in the catalog.
+ */
+public final class CatalogStore {
+    private static final String DDL_LOCK = "jdbc_dynamo_ddl";
+
+    private final List<Shard> shards;
+
+    public CatalogStore(List<Shard> shards) {
+        this.shards = List.copyOf(shards);
+    }
+
+    /**
+     * Creates the system tables where missing, then checks (or, on a new database, records) the
+     * ring on every shard. Two clients that would route differently must never share shards.
+     */
+    public void bootstrap(String ringText) {
+        withDdlLock(() -> {
+            for (Shard shard : shards) {
+                try (Connection c = shard.pool().getConnection(); Statement s = c.createStatement()) {
+                    s.execute(PhysicalSchema.CREATE_CATALOG);
+                    s.execute(PhysicalSchema.CREATE_TOPOLOGY);
+                } catch (SQLException e) {
+                    throw storageError("create the system tables on shard " + shard.name(), e);
+                }
+            }
+            checkTopology(ringText);
+            return null;
+        });
+    }
+
+    private void checkTopology(String ringText) {
+        List<String> problems = new ArrayList<>();
+        boolean anyStored = false;
+        Map<Shard, String[]> stored = new LinkedHashMap<>();
+        for (Shard shard : shards) {
+            String[] row = readTopology(shard);
+            stored.put(shard, row);
+            anyStored |= row != null;
+        }
+        for (Map.Entry<Shard, String[]> e : stored.entrySet()) {
+            Shard shard = e.getKey();
+            String[] row = e.getValue();
+            if (row == null) {
+                if (anyStored) {
+                    problems.add("shard " + shard.name() + " (" + shard.location() + ") has no ring yet while others do");
+                }
+                continue;
+            }
+            if (!row[0].equals(shard.name())) {
+                problems.add("database " + shard.location() + " is shard " + row[0] + " of its ring but is configured as "
+                        + shard.name() + " (the shard list is in another order?)");
+            } else if (!row[1].equals(ringText)) {
+                problems.add("shard " + shard.name() + " (" + shard.location() + ") stores a different ring: "
+                        + describeRing(row[1]) + " instead of " + describeRing(ringText));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw ErrorCode.TOPOLOGY_MISMATCH.error("The configured shards do not match the ring stored in them; "
+                    + "refusing to start, since two clients that route differently lose data: "
+                    + String.join("; ", problems));
+        }
+        if (!anyStored) {
+            for (Shard shard : shards) {
+                try (Connection c = shard.pool().getConnection();
+                     PreparedStatement ps = c.prepareStatement(
+                             "INSERT INTO dynamo_topology (id, shard_name, ring, version) VALUES (1, ?, ?, 1)")) {
+                    ps.setString(1, shard.name());
+                    ps.setString(2, ringText);
+                    ps.executeUpdate();
+                } catch (SQLException e) {
+                    throw storageError("record the ring on shard " + shard.name(), e);
+                }
+            }
+        }
+    }
+
+    private static String describeRing(String ringText) {
+        String firstLine = ringText.lines().findFirst().orElse("");
+        return "'" + (firstLine.length() > 120 ? firstLine.substring(0, 120) + "..." : firstLine) + "'";
+    }
+
+    private static String[] readTopology(Shard shard) {
+        try (Connection c = shard.pool().getConnection();
+             Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT shard_name, ring FROM dynamo_topology WHERE id = 1")) {
+            return rs.next() ? new String[] {rs.getString(1), rs.getString(2)} : null;
+        } catch (SQLException e) {
+            throw storageError("read the ring of shard " + shard.name(), e);
+        }
+    }
+
+    /** Every table in the catalog, read from the first shard. */
+    public List<TableDef> loadTables() {
+        List<TableDef> tables = new ArrayList<>();
+        try (Connection c = shards.get(0).pool().getConnection();
+             Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT definition FROM dynamo_catalog ORDER BY id")) {
+            while (rs.next()) {
+                tables.add(CatalogJson.read(rs.getString(1)));
+            }
+        } catch (SQLException e) {
+            throw storageError("read the catalog", e);
+        }
+        return tables;
+    }
+
+    /**
+     * Creates a table on every shard and records it in every catalog. Returns the stored
+     * definition (with its id), or the existing one when {@code ifNotExists} and it exists.
+     */
+    public TableDef createTable(TableDef requested, boolean ifNotExists) {
+        return withDdlLock(() -> {
+            List<TableDef> existing = loadTables();
+            for (TableDef t : existing) {
+                if (t.name().equals(requested.name())) {
+                    if (ifNotExists) {
+                        return t;
+                    }
+                    throw ErrorCode.TABLE_EXISTS.error(requested.name());
+                }
+            }
+            long id = existing.stream().mapToLong(TableDef::id).max().orElse(0) + 1;
+            TableDef table = new TableDef(id, requested.name(), requested.partitionKey(), requested.sortKey(),
+                    requested.attributes(), requested.indexes(), 1);
+            List<Shard> done = new ArrayList<>();
+            try {
+                for (Shard shard : shards) {
+                    done.add(shard);
+                    createOn(shard, table);
+                }
+            } catch (DynamoException e) {
+                done.forEach(shard -> dropOnQuietly(shard, table));
+                throw e;
+            }
+            return table;
+        });
+    }
+
+    private static void createOn(Shard shard, TableDef table) {
+        try (Connection c = shard.pool().getConnection(); Statement s = c.createStatement()) {
+            s.execute(PhysicalSchema.createItemTable(table));
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO dynamo_catalog (id, name, definition, version) VALUES (?, ?, ?, ?)")) {
+                ps.setLong(1, table.id());
+                ps.setString(2, table.name());
+                ps.setString(3, CatalogJson.write(table));
+                ps.setLong(4, table.version());
+                ps.executeUpdate();
+            }
+        } catch (SQLException e) {
+            throw storageError("create table " + table.name() + " on shard " + shard.name(), e);
+        }
+    }
+
+    /** Drops a table from every shard; false when it did not exist. */
+    public boolean dropTable(String name) {
+        return withDdlLock(() -> {
+            TableDef table = loadTables().stream().filter(t -> t.name().equals(name)).findFirst().orElse(null);
+            if (table == null) {
+                return false;
+            }
+            for (Shard shard : shards) {
+                try (Connection c = shard.pool().getConnection(); Statement s = c.createStatement();
+                     PreparedStatement ps = c.prepareStatement("DELETE FROM dynamo_catalog WHERE id = ?")) {
+                    ps.setLong(1, table.id());
+                    ps.executeUpdate();
+                    s.execute(PhysicalSchema.dropItemTable(table));
+                } catch (SQLException e) {
+                    throw storageError("drop table " + name + " on shard " + shard.name(), e);
+                }
+            }
+            return true;
+        });
+    }
+
+    private static void dropOnQuietly(Shard shard, TableDef table) {
+        try (Connection c = shard.pool().getConnection(); Statement s = c.createStatement();
+             PreparedStatement ps = c.prepareStatement("DELETE FROM dynamo_catalog WHERE id = ?")) {
+            ps.setLong(1, table.id());
+            ps.executeUpdate();
+            s.execute(PhysicalSchema.dropItemTable(table));
+        } catch (SQLException e) {
+            // Undo is best effort; the error that made us undo is the one the caller sees.
+        }
+    }
+
+    private <T> T withDdlLock(DdlAction<T> action) {
+        try (Connection lockHolder = shards.get(0).pool().getConnection()) {
+            try (PreparedStatement ps = lockHolder.prepareStatement("SELECT GET_LOCK(?, 30)")) {
+                ps.setString(1, DDL_LOCK);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next() || rs.getInt(1) != 1) {
+                        throw ErrorCode.TRANSACTION_CONFLICT.error("Another client is changing the catalog; try again");
+                    }
+                }
+            }
+            try {
+                return action.run();
+            } finally {
+                try (PreparedStatement ps = lockHolder.prepareStatement("SELECT RELEASE_LOCK(?)")) {
+                    ps.setString(1, DDL_LOCK);
+                    ps.executeQuery().close();
+                }
+            }
+        } catch (SQLException e) {
+            throw storageError("take the catalog lock", e);
+        }
+    }
+
+    static DynamoException storageError(String what, SQLException e) {
+        String state = e.getSQLState();
+        ErrorCode code = state != null && state.startsWith("08") ? ErrorCode.CONNECTION_FAILED : ErrorCode.INTERNAL;
+        return new DynamoException(code, "Cannot " + what + ": " + e.getMessage(), e);
+    }
+
+    /** Catalog work done under the DDL lock. */
+    @FunctionalInterface
+    private interface DdlAction<T> {
+        T run();
+    }
+}

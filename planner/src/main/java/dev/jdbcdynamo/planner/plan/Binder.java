@@ -1,0 +1,208 @@
+package dev.jdbcdynamo.planner.plan;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.jdbcdynamo.planner.ast.Expr;
+import dev.jdbcdynamo.planner.ast.Pos;
+import dev.jdbcdynamo.planner.ast.Statement;
+import dev.jdbcdynamo.planner.calcite.AccessPathPlanner;
+import dev.jdbcdynamo.planner.catalog.Catalog;
+import dev.jdbcdynamo.planner.catalog.IndexDef;
+import dev.jdbcdynamo.planner.catalog.KeyAttribute;
+import dev.jdbcdynamo.planner.catalog.KeyType;
+import dev.jdbcdynamo.planner.catalog.TableDef;
+import dev.jdbcdynamo.planner.error.DynamoException;
+import dev.jdbcdynamo.planner.error.ErrorCode;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Resolves a parsed statement against the catalog and turns it into a {@link Plan}: names checked,
+ * DynamoDB's rules for keys applied, the WHERE clause split into key condition and filter.
+ */
+public final class Binder {
+    private final Catalog catalog;
+    private final Language language;
+
+    public Binder(Catalog catalog, Language language) {
+        this.catalog = requireNonNull(catalog, "catalog is null");
+        this.language = requireNonNull(language, "language is null");
+    }
+
+    public Plan bind(Statement statement) {
+        if (statement instanceof Statement.Select select) {
+            return bindSelect(select);
+        } else if (statement instanceof Statement.Insert insert) {
+            return new Plan.Insert(table(insert.table()), insert.value());
+        } else if (statement instanceof Statement.Update update) {
+            return bindUpdate(update);
+        } else if (statement instanceof Statement.Delete delete) {
+            TableDef table = table(delete.table());
+            KeyedWrite key = fullKey(table, delete.where());
+            return new Plan.Delete(table, key.key(), key.condition(), delete.returning());
+        } else if (statement instanceof Statement.CreateTable create) {
+            return new Plan.CreateTable(TableDefinitions.of(create), create.ifNotExists());
+        } else if (statement instanceof Statement.DropTable drop) {
+            return new Plan.DropTable(drop.name(), drop.ifExists());
+        } else if (statement instanceof Statement.Explain explain) {
+            return new Plan.Explain(bind(explain.statement()));
+        } else if (statement instanceof Statement.CreateIndex || statement instanceof Statement.DropIndex) {
+            throw unsupported("secondary index DDL", statement.pos());
+        }
+        throw new AssertionError("unknown statement " + statement);
+    }
+
+    private Plan bindSelect(Statement.Select select) {
+        if (language == Language.PARTIQL) {
+            rejectSqlExtensions(select);
+        }
+        if (!(select.from() instanceof Statement.FromTable from)) {
+            throw unsupported("JOIN", select.pos());
+        }
+        if (select.distinct() || !select.groupBy().isEmpty() || select.having() != null || select.limit() != null
+                || select.offset() != null || select.items().stream().anyMatch(i -> i.alias() != null)) {
+            throw unsupported("SQL extensions (DISTINCT, GROUP BY, HAVING, LIMIT, OFFSET, aliases)", select.pos());
+        }
+        TableDef table = table(from.table());
+        if (from.table().index() != null) {
+            IndexDef index = table.index(from.table().index()).orElseThrow(() -> ErrorCode.VALIDATION.error(
+                    "The table does not have the specified index: " + from.table().index()));
+            throw unsupported("queries on index " + index.name(), from.table().pos());
+        }
+        Boolean descending = orderBy(select, table);
+        AccessPathPlanner.Result planned = AccessPathPlanner.plan(table, Conjuncts.of(select.where()), descending);
+        if (!planned.orderSatisfied()) {
+            throw ErrorCode.VALIDATION.error(planned.path() instanceof AccessPath.Scan
+                    ? "Must have WHERE clause in the statement when using ORDER BY clause."
+                    : "ORDER BY is only supported on the key attributes of a query");
+        }
+        return new Plan.Select(table, planned.path(), Conjuncts.and(planned.residual()), select.items());
+    }
+
+    /** DynamoDB's ORDER BY: key attributes only. The sort-key direction, or null without ORDER BY. */
+    private static Boolean orderBy(Statement.Select select, TableDef table) {
+        if (select.orderBy().isEmpty()) {
+            return null;
+        }
+        boolean descending = false;
+        for (Statement.OrderItem item : select.orderBy()) {
+            if (!(item.expr() instanceof Expr.PathRef ref) || !ref.path().isTopLevel()
+                    || !table.isKeyAttribute(ref.path().root())) {
+                throw ErrorCode.VALIDATION.error("Variable reference " + describe(item.expr())
+                        + " in ORDER BY clause must be part of the primary key");
+            }
+            descending = item.descending();
+        }
+        return descending;
+    }
+
+    private static String describe(Expr expr) {
+        return expr instanceof Expr.PathRef ref ? ref.path().toString() : "expression";
+    }
+
+    private Plan bindUpdate(Statement.Update update) {
+        TableDef table = table(update.table());
+        KeyedWrite key = fullKey(table, update.where());
+        for (Statement.UpdateAction action : update.actions()) {
+            String root = action instanceof Statement.SetAction set ? set.path().root()
+                    : ((Statement.RemoveAction) action).path().root();
+            if (table.isKeyAttribute(root)) {
+                throw ErrorCode.VALIDATION.error("Cannot update attribute " + root
+                        + ". This attribute is part of the key");
+            }
+        }
+        return new Plan.Update(table, key.key(), update.actions(), key.condition(), update.returning());
+    }
+
+    /** The key of a write, which must name every key attribute by equality, and its condition. */
+    private static KeyedWrite fullKey(TableDef table, Expr where) {
+        AccessPathPlanner.Result planned = AccessPathPlanner.plan(table, Conjuncts.of(where), null);
+        if (!(planned.path() instanceof AccessPath.GetItem get)) {
+            throw ErrorCode.VALIDATION.error("Where clause does not contain a mandatory equality on all key attributes");
+        }
+        return new KeyedWrite(get, Conjuncts.and(planned.residual()));
+    }
+
+    /** The item a write names and the condition it must meet (may be null). */
+    private record KeyedWrite(AccessPath.GetItem key, Expr condition) {
+    }
+
+    private TableDef table(Statement.TableRef ref) {
+        return catalog.table(ref.table()).orElseThrow(() -> ErrorCode.TABLE_NOT_FOUND.error(ref.table()));
+    }
+
+    private static void rejectSqlExtensions(Statement.Select select) {
+        if (select.distinct()) {
+            throw ErrorCode.VALIDATION.error("Unsupported token in expression: DISTINCT");
+        }
+        if (!select.groupBy().isEmpty()) {
+            throw ErrorCode.VALIDATION.error("Unsupported clause: GROUP BY");
+        }
+        if (select.having() != null) {
+            throw ErrorCode.VALIDATION.error("Unsupported clause: HAVING");
+        }
+        if (select.limit() != null) {
+            throw ErrorCode.VALIDATION.error("Unsupported clause: LIMIT");
+        }
+        if (select.offset() != null) {
+            throw ErrorCode.VALIDATION.error("Unsupported clause: OFFSET");
+        }
+        if (select.items().stream().anyMatch(i -> i.alias() != null)
+                || (select.from() instanceof Statement.FromTable t && t.table().alias() != null)) {
+            throw ErrorCode.VALIDATION.error("Aliasing is not supported");
+        }
+        if (select.from() instanceof Statement.Join) {
+            throw ErrorCode.VALIDATION.error("Unsupported operation: JOIN");
+        }
+    }
+
+    private static DynamoException unsupported(String what, Pos pos) {
+        return ErrorCode.UNSUPPORTED_LANGUAGE_FEATURE.error(what + (pos == null || pos.line() == 0 ? "" : " at " + pos));
+    }
+
+    /** Builds table definitions from CREATE TABLE. */
+    static final class TableDefinitions {
+        private TableDefinitions() {
+        }
+
+        static TableDef of(Statement.CreateTable create) {
+            KeyAttribute partition = null;
+            KeyAttribute sort = null;
+            List<KeyAttribute> attributes = new ArrayList<>();
+            Set<String> names = new HashSet<>();
+            for (Statement.ColumnDef column : create.columns()) {
+                if (!names.add(column.name())) {
+                    throw ErrorCode.VALIDATION.error("Attribute " + column.name() + " is declared twice");
+                }
+                KeyAttribute attribute = new KeyAttribute(column.name(), KeyType.valueOf(column.type().name()));
+                switch (column.role()) {
+                    case PARTITION -> {
+                        if (partition != null) {
+                            throw ErrorCode.VALIDATION.error("A table has one PARTITION KEY; found a second: " + column.name());
+                        }
+                        partition = attribute;
+                    }
+                    case SORT -> {
+                        if (sort != null) {
+                            throw ErrorCode.VALIDATION.error("A table has at most one SORT KEY; found a second: " + column.name());
+                        }
+                        sort = attribute;
+                    }
+                    case NONE -> attributes.add(attribute);
+                }
+            }
+            if (partition == null) {
+                throw ErrorCode.VALIDATION.error("Table " + create.name() + " needs a PARTITION KEY attribute");
+            }
+            if (create.name().isEmpty() || create.name().length() > 255) {
+                throw ErrorCode.VALIDATION.error("TableName must be between 1 and 255 characters long");
+            }
+            if (!create.indexes().isEmpty()) {
+                throw ErrorCode.UNSUPPORTED_LANGUAGE_FEATURE.error("secondary indexes in CREATE TABLE");
+            }
+            return new TableDef(0, create.name(), partition, sort, attributes, List.of(), 1);
+        }
+    }
+}

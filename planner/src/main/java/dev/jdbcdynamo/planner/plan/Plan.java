@@ -1,0 +1,56 @@
+package dev.jdbcdynamo.planner.plan;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.jdbcdynamo.planner.ast.Expr;
+import dev.jdbcdynamo.planner.ast.Statement;
+import dev.jdbcdynamo.planner.catalog.TableDef;
+import java.util.List;
+
+/**
+ * A bound, planned statement: what the executor runs. Holds no parameter values, so one plan
+ * serves every execution of the same statement text.
+ */
+public sealed interface Plan {
+
+    /** Items of a table: an access path, a residual filter evaluated per item, a projection. */
+    record Select(TableDef table, AccessPath path, Expr filter, List<Statement.SelectItem> items) implements Plan {
+        public Select {
+            requireNonNull(table, "table is null");
+            requireNonNull(path, "path is null");
+            items = List.copyOf(items);
+        }
+
+        public boolean isStar() {
+            return items.isEmpty();
+        }
+    }
+
+    /** {@code INSERT INTO t VALUE {...}}: fails with DuplicateItem when the key exists. */
+    record Insert(TableDef table, Expr value) implements Plan {
+    }
+
+    /** A read-modify-write of one item, under a lock; {@code condition} may be null. */
+    record Update(TableDef table, AccessPath.GetItem key, List<Statement.UpdateAction> actions, Expr condition,
+                  Statement.Returning returning) implements Plan {
+        public Update {
+            actions = List.copyOf(actions);
+        }
+    }
+
+    /** Deletes one item if the condition (may be null) holds. */
+    record Delete(TableDef table, AccessPath.GetItem key, Expr condition, Statement.Returning returning)
+            implements Plan {
+    }
+
+    /** Creates a table; {@code definition} has id 0 until the catalog assigns one. */
+    record CreateTable(TableDef definition, boolean ifNotExists) implements Plan {
+    }
+
+    record DropTable(String name, boolean ifExists) implements Plan {
+    }
+
+    /** The plan of a statement, returned as rows instead of run. */
+    record Explain(Plan plan) implements Plan {
+    }
+}
