@@ -322,24 +322,25 @@ final class MetadataResultSet implements ResultSet {
         throw DynamoErrors.unsupported("Reading a metadata column as " + what);
     }
 
-    @Override public byte[] getBytes(int columnIndex) throws SQLException { return nullOnly(columnIndex, "bytes"); }
-    @Override public Date getDate(int columnIndex) throws SQLException { return nullOnly(columnIndex, "Date"); }
-    @Override public Time getTime(int columnIndex) throws SQLException { return nullOnly(columnIndex, "Time"); }
-    @Override public Timestamp getTimestamp(int columnIndex) throws SQLException { return nullOnly(columnIndex, "Timestamp"); }
-    @Override public Date getDate(int columnIndex, Calendar cal) throws SQLException { return getDate(columnIndex); }
-    @Override public Time getTime(int columnIndex, Calendar cal) throws SQLException { return getTime(columnIndex); }
-    @Override public Timestamp getTimestamp(int columnIndex, Calendar cal) throws SQLException { return getTimestamp(columnIndex); }
-    @Override public InputStream getAsciiStream(int columnIndex) throws SQLException { return nullOnly(columnIndex, "stream"); }
-    @Override @Deprecated public InputStream getUnicodeStream(int columnIndex) throws SQLException { return nullOnly(columnIndex, "stream"); }
-    @Override public InputStream getBinaryStream(int columnIndex) throws SQLException { return nullOnly(columnIndex, "stream"); }
-    @Override public Ref getRef(int columnIndex) throws SQLException { return nullOnly(columnIndex, "Ref"); }
-    @Override public Blob getBlob(int columnIndex) throws SQLException { return nullOnly(columnIndex, "Blob"); }
-    @Override public Clob getClob(int columnIndex) throws SQLException { return nullOnly(columnIndex, "Clob"); }
-    @Override public NClob getNClob(int columnIndex) throws SQLException { return nullOnly(columnIndex, "NClob"); }
-    @Override public Array getArray(int columnIndex) throws SQLException { return nullOnly(columnIndex, "Array"); }
-    @Override public URL getURL(int columnIndex) throws SQLException { return nullOnly(columnIndex, "URL"); }
-    @Override public RowId getRowId(int columnIndex) throws SQLException { return nullOnly(columnIndex, "RowId"); }
-    @Override public SQLXML getSQLXML(int columnIndex) throws SQLException { return nullOnly(columnIndex, "SQLXML"); }
+    @Override public byte[] getBytes(int i) throws SQLException { return nullOnly(i, "bytes"); }
+    @Override public Date getDate(int i) throws SQLException { return nullOnly(i, "Date"); }
+    @Override public Time getTime(int i) throws SQLException { return nullOnly(i, "Time"); }
+    @Override public Timestamp getTimestamp(int i) throws SQLException { return nullOnly(i, "Timestamp"); }
+    @Override public Date getDate(int i, Calendar cal) throws SQLException { return getDate(i); }
+    @Override public Time getTime(int i, Calendar cal) throws SQLException { return getTime(i); }
+    @Override public Timestamp getTimestamp(int i, Calendar cal) throws SQLException { return getTimestamp(i); }
+    @Override public InputStream getAsciiStream(int i) throws SQLException { return nullOnly(i, "stream"); }
+    @Override @Deprecated
+    public InputStream getUnicodeStream(int i) throws SQLException { return nullOnly(i, "stream"); }
+    @Override public InputStream getBinaryStream(int i) throws SQLException { return nullOnly(i, "stream"); }
+    @Override public Ref getRef(int i) throws SQLException { return nullOnly(i, "Ref"); }
+    @Override public Blob getBlob(int i) throws SQLException { return nullOnly(i, "Blob"); }
+    @Override public Clob getClob(int i) throws SQLException { return nullOnly(i, "Clob"); }
+    @Override public NClob getNClob(int i) throws SQLException { return nullOnly(i, "NClob"); }
+    @Override public Array getArray(int i) throws SQLException { return nullOnly(i, "Array"); }
+    @Override public URL getURL(int i) throws SQLException { return nullOnly(i, "URL"); }
+    @Override public RowId getRowId(int i) throws SQLException { return nullOnly(i, "RowId"); }
+    @Override public SQLXML getSQLXML(int i) throws SQLException { return nullOnly(i, "SQLXML"); }
 
     @Override public String getString(String label) throws SQLException { return getString(column(label)); }
     @Override public boolean getBoolean(String label) throws SQLException { return getBoolean(column(label)); }
@@ -350,7 +351,8 @@ final class MetadataResultSet implements ResultSet {
     @Override public float getFloat(String label) throws SQLException { return getFloat(column(label)); }
     @Override public double getDouble(String label) throws SQLException { return getDouble(column(label)); }
     @Override public BigDecimal getBigDecimal(String label) throws SQLException { return getBigDecimal(column(label)); }
-    @Override @Deprecated public BigDecimal getBigDecimal(String label, int scale) throws SQLException { return getBigDecimal(column(label), scale); }
+    @Override @Deprecated
+    public BigDecimal getBigDecimal(String label, int scale) throws SQLException { return getBigDecimal(column(label), scale); }
     @Override public byte[] getBytes(String label) throws SQLException { return getBytes(column(label)); }
     @Override public Date getDate(String label) throws SQLException { return getDate(column(label)); }
     @Override public Time getTime(String label) throws SQLException { return getTime(column(label)); }
@@ -359,7 +361,8 @@ final class MetadataResultSet implements ResultSet {
     @Override public Time getTime(String label, Calendar cal) throws SQLException { return getTime(column(label)); }
     @Override public Timestamp getTimestamp(String label, Calendar cal) throws SQLException { return getTimestamp(column(label)); }
     @Override public InputStream getAsciiStream(String label) throws SQLException { return getAsciiStream(column(label)); }
-    @Override @Deprecated public InputStream getUnicodeStream(String label) throws SQLException { return getUnicodeStream(column(label)); }
+    @Override @Deprecated
+    public InputStream getUnicodeStream(String label) throws SQLException { return getUnicodeStream(column(label)); }
     @Override public InputStream getBinaryStream(String label) throws SQLException { return getBinaryStream(column(label)); }
     @Override public Object getObject(String label) throws SQLException { return getObject(column(label)); }
     @Override public <T> T getObject(String label, Class<T> type) throws SQLException { return getObject(column(label), type); }

@@ -154,10 +154,12 @@ final class StatementParser {
         Token start = tokens.peek();
         String table = tokens.expectName("table name");
         String index = null;
-        if (tokens.accept(TokenKind.DOT)) {
+        if (tokens.at(TokenKind.DOT)) {
+            tokens.next();
             index = tokens.expectName("index name");
             if (tokens.at(TokenKind.DOT)) {
-                while (tokens.accept(TokenKind.DOT)) {
+                while (tokens.at(TokenKind.DOT)) {
+                    tokens.next();
                     tokens.expectName("name");
                 }
                 tokens.defer(ErrorCode.VALIDATION, "A path may contain at most 2 components in the FROM clause",

@@ -71,7 +71,10 @@ public final class DynamoNumber {
      * ASCII digits with at most one decimal point (at least one digit), and an optional exponent
      * {@code e}/{@code E} with optional sign and at least one digit: {@code 1.50}, {@code -0},
      * {@code 007}, {@code .5}, {@code 5.}, {@code +1}, {@code 1.0E+2}. Rejected: empty text,
-     * spaces anywhere, {@code NaN}, {@code Infinity}, hexadecimal, digit separators.
+     * spaces anywhere, {@code NaN}, {@code Infinity}, hexadecimal, digit separators, an exponent
+     * beyond the int range, and digits of other scripts (DynamoDB Local, parsing with Java's
+     * {@code BigDecimal}, reads the Arabic-Indic digit one U+0661 as 1; we do not assume the
+     * service does too).
      *
      * @throws DynamoException {@link ErrorCode#NUMBER_INVALID} with DynamoDB's message
      */

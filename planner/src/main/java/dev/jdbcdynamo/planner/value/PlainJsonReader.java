@@ -20,7 +20,7 @@ final class PlainJsonReader {
     static Map<String, AttributeValue> readItem(JsonParser p) throws IOException {
         JsonToken token = p.nextToken();
         if (token != JsonToken.START_OBJECT) {
-            throw TypedJsonReader.invalid("Expected an item (a JSON object), found " + token, p);
+            throw TypedJsonReader.invalid("Expected an item (a JSON object), found " + TypedJsonReader.describe(token), p);
         }
         return readMembers(p);
     }
@@ -67,7 +67,7 @@ final class PlainJsonReader {
             case START_OBJECT:
                 return new AttributeValue.M(readMembers(p));
             default:
-                throw TypedJsonReader.invalid("Unexpected " + token, p);
+                throw TypedJsonReader.invalid("Unexpected " + TypedJsonReader.describe(token), p);
         }
     }
 }

@@ -165,7 +165,7 @@ final class TypedJsonReader {
         }
     }
 
-    private static String describe(JsonToken token) {
+    static String describe(JsonToken token) {
         if (token == null) {
             return "the end of the input";
         }

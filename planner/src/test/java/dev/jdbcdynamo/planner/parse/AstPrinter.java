@@ -117,9 +117,9 @@ final class AstPrinter {
         } else if (e instanceof Expr.Arithmetic a) {
             return "(" + expr(a.left()) + " " + a.op().symbol() + " " + expr(a.right()) + ")";
         } else if (e instanceof Expr.Negate n) {
-            return "(- " + expr(n.operand()) + ")";
+            return "(- (" + expr(n.operand()) + "))";
         } else if (e instanceof Expr.Call c) {
-            return c.name() + "(" + (c.distinct() ? "DISTINCT " : "") + join(c.args(), AstPrinter::expr) + ")";
+            return name(c.name()) + "(" + (c.distinct() ? "DISTINCT " : "") + join(c.args(), AstPrinter::expr) + ")";
         } else if (e instanceof Expr.Star) {
             return "*";
         } else if (e instanceof Expr.Exists x) {

@@ -30,7 +30,7 @@ class ParserShapeTest {
         SELECT * FROM Orders | SELECT * FROM Orders
         select a, "b c", d.e[0]."f" from "My-Table"."ByX" where k = 'v' | SELECT a, "b c", d.e[0].f FROM "My-Table".ByX WHERE (k = 'v')
         SELECT * FROM t WHERE a = 1 OR b = 2 AND NOT c = 3 | SELECT * FROM t WHERE ((a = 1) OR ((b = 2) AND (NOT (c = 3))))
-        SELECT * FROM t WHERE a + b * -c - 2 / d > 1 | SELECT * FROM t WHERE ((((a + (b * (- c))) - (2 / d))) > 1)
+        SELECT * FROM t WHERE a + b * -c - 2 / d > 1 | SELECT * FROM t WHERE (((a + (b * (- (c)))) - (2 / d)) > 1)
         SELECT * FROM t WHERE a BETWEEN -3 AND 1 + 1 AND b IN ('x', 'y') | SELECT * FROM t WHERE ((a BETWEEN -3 AND (1 + 1)) AND (b IN ['x', 'y']))
         SELECT * FROM t WHERE a NOT IN [1] AND b NOT BETWEEN 1 AND 2 | SELECT * FROM t WHERE ((NOT (a IN [1])) AND (NOT (b BETWEEN 1 AND 2)))
         SELECT * FROM t WHERE a IS MISSING AND b IS NOT NULL OR c IS NOT MISSING | SELECT * FROM t WHERE (((a IS MISSING) AND (b IS NOT NULL)) OR (c IS NOT MISSING))

@@ -17,7 +17,7 @@ import net.jqwik.api.Tuple;
 
 class DynamoJsonPropertiesTest {
 
-    @Property(tries = 200, edgeCases = EdgeCasesMode.NONE)
+    @Property(tries = 100, edgeCases = EdgeCasesMode.NONE)
     void storedFormRoundTrips(@ForAll("items") Map<String, AttributeValue> item) {
         String json = DynamoJson.writeItem(item);
         Map<String, AttributeValue> read = DynamoJson.readItem(json);
@@ -26,7 +26,7 @@ class DynamoJsonPropertiesTest {
         assertThat(DynamoJson.writeItem(read)).isEqualTo(json);
     }
 
-    @Property(tries = 200, edgeCases = EdgeCasesMode.NONE)
+    @Property(tries = 100, edgeCases = EdgeCasesMode.NONE)
     void canonicalFormIsOrderIndependent(@ForAll("items") Map<String, AttributeValue> item) {
         Map<String, AttributeValue> reversed = new LinkedHashMap<>();
         item.keySet().stream().sorted((a, b) -> -Utf8.compare(a, b)).forEach(k -> reversed.put(k, item.get(k)));

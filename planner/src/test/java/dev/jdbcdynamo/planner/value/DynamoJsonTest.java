@@ -143,7 +143,7 @@ class DynamoJsonTest {
                 .hasMessage(DynamoNumber.PRECISION_MESSAGE);
         assertThatThrownBy(() -> DynamoJson.readPlainItem("[1]"))
                 .isInstanceOf(DynamoException.class)
-                .hasMessageStartingWith("Malformed DynamoDB JSON: Expected an item (a JSON object)");
+                .hasMessage("Malformed DynamoDB JSON: Expected an item (a JSON object), found an array at line 1, column 2");
     }
 
     @ParameterizedTest

@@ -20,12 +20,12 @@ import net.jqwik.api.constraints.IntRange;
 
 class KeyCodecPropertiesTest {
 
-    @Property(tries = 400)
+    @Property(tries = 300)
     void numberEncodingOrderIsNumericOrder(@ForAll("numbers") BigDecimal a, @ForAll("numbers") BigDecimal b) {
         assertThat(Integer.signum(compareEncoded(a, b))).isEqualTo(a.compareTo(b));
     }
 
-    @Property(tries = 400)
+    @Property(tries = 300)
     void numberEncodingOrdersNeighbours(@ForAll("numbers") BigDecimal x, @ForAll @IntRange(min = 1, max = 9) int digit) {
         for (BigDecimal neighbour : neighbours(x, digit)) {
             assertThat(Integer.signum(compareEncoded(x, neighbour)))
@@ -34,7 +34,7 @@ class KeyCodecPropertiesTest {
         }
     }
 
-    @Property(tries = 400)
+    @Property(tries = 300)
     void numberEncodingRoundTrips(@ForAll("numbers") BigDecimal x) {
         AttributeValue.N n = new AttributeValue.N(x);
         assertThat(KeyCodec.decode("N", KeyCodec.encode(n))).isEqualTo(n);
@@ -47,7 +47,7 @@ class KeyCodecPropertiesTest {
         assertThat(NumberKey.encode(padded)).isEqualTo(KeyCodec.encode(new AttributeValue.N(x)));
     }
 
-    @Property(tries = 400)
+    @Property(tries = 300)
     void stringEncodingOrderIsUtf8ByteOrder(@ForAll("strings") String a, @ForAll("strings") String b) {
         byte[] ea = KeyCodec.encode(new AttributeValue.S(a));
         byte[] eb = KeyCodec.encode(new AttributeValue.S(b));

@@ -1,0 +1,78 @@
+package dev.jdbcdynamo.planner.parse;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The statements of the recorded DynamoDB conformance cases, each with the error its step ended
+ * in (or none). Read from {@code shared/conformance/cases} beside the repository.
+ */
+final class ConformanceCases {
+    /** The cases, relative to the planner module, which is Maven's working directory for tests. */
+    static final Path DIRECTORY = Path.of("..", "..", "shared", "conformance", "cases");
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** One statement of a case: where it is, its text, and its step's error code and message or null. */
+    record CaseStatement(String where, String text, String error, String message) {
+    }
+
+    private ConformanceCases() {
+    }
+
+    static boolean present() {
+        return Files.isDirectory(DIRECTORY);
+    }
+
+    static List<CaseStatement> all() {
+        try (Stream<Path> files = Files.walk(DIRECTORY)) {
+            List<CaseStatement> statements = new ArrayList<>();
+            for (Path file : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
+                if (!file.getParent().getFileName().toString().equals("_fixtures")) {
+                    read(file, statements);
+                }
+            }
+            return statements;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void read(Path file, List<CaseStatement> out) throws IOException {
+        JsonNode steps = JSON.readTree(file.toFile()).path("steps");
+        Path expectedFile = file.resolveSibling(file.getFileName().toString().replace(".json", ".expected"));
+        List<JsonNode> expected = new ArrayList<>();
+        if (Files.exists(expectedFile)) {
+            for (String line : Files.readAllLines(expectedFile)) {
+                if (!line.isBlank()) {
+                    expected.add(JSON.readTree(line));
+                }
+            }
+        }
+        String name = DIRECTORY.relativize(file).toString();
+        for (int i = 0; i < steps.size(); i++) {
+            int step = i + 1;
+            JsonNode result = expected.stream().filter(e -> e.path("step").asInt() == step).findFirst().orElse(null);
+            String error = result == null || !result.has("error") ? null : result.get("error").asText();
+            String message = error == null ? null : result.path("message").asText();
+            JsonNode node = steps.get(i);
+            List<JsonNode> group = new ArrayList<>();
+            if (node.has("statement")) {
+                group.add(node);
+            }
+            node.path("batch").forEach(group::add);
+            node.path("transaction").forEach(group::add);
+            for (int j = 0; j < group.size(); j++) {
+                String where = name + " step " + step + (group.size() > 1 ? " #" + (j + 1) : "");
+                out.add(new CaseStatement(where, group.get(j).get("statement").asText(), error, message));
+            }
+        }
+    }
+}
