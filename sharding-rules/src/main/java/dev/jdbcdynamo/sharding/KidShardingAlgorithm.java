@@ -30,7 +30,7 @@ public final class KidShardingAlgorithm implements StandardShardingAlgorithm<Lon
     private static final BigDecimal MIN_KID = BigDecimal.valueOf(Long.MIN_VALUE);
     private static final BigDecimal MAX_KID = BigDecimal.valueOf(Long.MAX_VALUE);
 
-    private HashRing ring;
+    private volatile HashRing ring;
 
     public KidShardingAlgorithm() {
     }
@@ -74,16 +74,17 @@ public final class KidShardingAlgorithm implements StandardShardingAlgorithm<Lon
     }
 
     private HashRing checkedRing() {
-        if (ring == null) {
+        HashRing current = ring;
+        if (current == null) {
             throw new IllegalStateException("KidShardingAlgorithm was not initialised with a ring");
         }
-        return ring;
+        return current;
     }
 
     private void requireTarget(Collection<String> availableTargetNames, String shard) {
         if (!availableTargetNames.contains(shard)) {
             throw new IllegalStateException("the ring names shard '" + shard + "' but ShardingSphere only has " + availableTargetNames
-                    + "; ring: " + ring.toText());
+                    + "; ring: " + checkedRing().toText());
         }
     }
 

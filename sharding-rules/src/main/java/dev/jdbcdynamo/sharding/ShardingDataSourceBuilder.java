@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
@@ -54,7 +54,6 @@ public final class ShardingDataSourceBuilder {
     static final String ALGORITHM_NAME = "kid_ring";
 
     private static final Pattern TABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,63}");
-    private static final AtomicLong CONFIG_STORES = new AtomicLong();
 
     private ShardingDataSourceBuilder() {
     }
@@ -142,7 +141,8 @@ public final class ShardingDataSourceBuilder {
     static ModeConfiguration modeConfiguration() {
         Properties store = new Properties();
         store.setProperty("provider", "H2");
-        store.setProperty("jdbc_url", "jdbc:h2:mem:jdbcdynamo_config_" + CONFIG_STORES.incrementAndGet()
+        // A random name, not a counter: two copies of this class in two class loaders may share H2.
+        store.setProperty("jdbc_url", "jdbc:h2:mem:jdbcdynamo_config_" + UUID.randomUUID().toString().replace("-", "")
                 + ";DB_CLOSE_DELAY=0;DATABASE_TO_UPPER=false;MODE=MYSQL");
         return new ModeConfiguration("Standalone", new StandalonePersistRepositoryConfiguration("JDBC", store));
     }

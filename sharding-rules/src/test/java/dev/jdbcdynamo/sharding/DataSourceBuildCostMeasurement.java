@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.Properties;
 import javax.sql.DataSource;
 import org.apache.shardingsphere.driver.api.ShardingSphereDataSourceFactory;
+import org.apache.shardingsphere.sharding.api.config.ShardingRuleConfiguration;
+import org.apache.shardingsphere.sharding.api.config.rule.ShardingTableRuleConfiguration;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,7 +24,7 @@ import org.junit.jupiter.api.Test;
  * {@code ./mvnw -o -q -B -pl sharding-rules test -Dtest=DataSourceBuildCostMeasurement}.
  */
 class DataSourceBuildCostMeasurement {
-    private static final int ROUNDS = 5;
+    private static final int ROUNDS = 7;
 
     @Test
     void measure() throws Exception {
@@ -39,12 +41,18 @@ class DataSourceBuildCostMeasurement {
         for (int n : new int[] {0, 1, 10, 50}) {
             print("warm build, " + n + " tables", median(ShardingDataSourceBuilder.properties(), tables.subList(0, n)));
         }
+        print("warm, 50 tables, GROOVY data nodes", median(ShardingDataSourceBuilder.properties(), tables, false));
         Properties defaults = ShardingDataSourceBuilder.properties();
         defaults.remove("system-schema-metadata-assembly-enabled");
         print("warm, 1 table, SS default system schemas", median(defaults, tables.subList(0, 1)));
         Properties checkAll = ShardingDataSourceBuilder.properties();
         checkAll.setProperty("check-table-metadata-enabled", "true");
-        print("warm, 50 tables, check-table-metadata on", median(checkAll, tables));
+        try {
+            print("warm, 50 tables, check-table-metadata on", median(checkAll, tables));
+        } catch (SQLException | RuntimeException e) {
+            // 5.5.2: TableMetaData has no equals(), so identical tables on two shards never match.
+            System.err.println("check-table-metadata on fails: " + e.getMessage().lines().findFirst().orElse(""));
+        }
 
         List<String> unrelated = new ArrayList<>();
         for (int i = 1; i <= 300; i++) {
@@ -69,12 +77,27 @@ class DataSourceBuildCostMeasurement {
         return statements.toArray(String[]::new);
     }
 
-    /** Build, first query and close times in milliseconds. */
     private static double[] build(Properties props, List<String> tables) throws Exception {
+        return build(props, tables, true);
+    }
+
+    /** Build, first query and close times in milliseconds. */
+    private static double[] build(Properties props, List<String> tables, boolean literalDataNodes) throws Exception {
+        ShardingRuleConfiguration rules = ShardingDataSourceBuilder.ruleConfiguration(TestShards.RING, tables);
+        if (!literalDataNodes) {
+            List<ShardingTableRuleConfiguration> groovy = new ArrayList<>();
+            for (ShardingTableRuleConfiguration table : rules.getTables()) {
+                ShardingTableRuleConfiguration copy = new ShardingTableRuleConfiguration(table.getLogicTable(),
+                        table.getActualDataNodes().replace("<LITERAL>", ""));
+                copy.setDatabaseShardingStrategy(table.getDatabaseShardingStrategy());
+                copy.setTableShardingStrategy(table.getTableShardingStrategy());
+                groovy.add(copy);
+            }
+            rules.setTables(groovy);
+        }
         long begin = System.nanoTime();
         DataSource dataSource = ShardingSphereDataSourceFactory.createDataSource(ShardingDataSourceBuilder.DEFAULT_DATABASE_NAME,
-                ShardingDataSourceBuilder.modeConfiguration(), views(), List.of(ShardingDataSourceBuilder.ruleConfiguration(TestShards.RING, tables)),
-                props);
+                ShardingDataSourceBuilder.modeConfiguration(), views(), List.of(rules), props);
         long built = System.nanoTime();
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery(tables.isEmpty() ? "SELECT 1" : "SELECT COUNT(*) FROM " + tables.get(0) + " WHERE kid = 1")) {
@@ -98,9 +121,13 @@ class DataSourceBuildCostMeasurement {
     }
 
     private static double[] median(Properties props, List<String> tables) throws Exception {
+        return median(props, tables, true);
+    }
+
+    private static double[] median(Properties props, List<String> tables, boolean literalDataNodes) throws Exception {
         double[][] runs = new double[ROUNDS][];
         for (int i = 0; i < ROUNDS; i++) {
-            runs[i] = build(props, tables);
+            runs[i] = build(props, tables, literalDataNodes);
         }
         double[] result = new double[3];
         for (int column = 0; column < 3; column++) {
@@ -125,7 +152,11 @@ class DataSourceBuildCostMeasurement {
             statement.execute("SET GLOBAL log_output = 'TABLE'");
             statement.execute("TRUNCATE TABLE mysql.general_log");
             statement.execute("SET GLOBAL general_log = 'ON'");
-            build(props, tables);
+            try {
+                build(props, tables);
+            } catch (SQLException | RuntimeException e) {
+                System.err.println("build failed: " + e.getMessage().lines().findFirst().orElse(""));
+            }
             statement.execute("SET GLOBAL general_log = 'OFF'");
             System.err.println("queries sent to the shards by one build (" + what + "):");
             try (ResultSet rows = statement.executeQuery("SELECT COUNT(*) AS n, LEFT(REGEXP_REPLACE(CONVERT(argument USING utf8mb4), '\\\\s+', ' '), 150) AS q"

@@ -12,6 +12,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -68,14 +69,42 @@ class ShardingDataSourceBuilderTest {
                 expected.put(kid, RING.shardFor(kid));
             }
         }
-        Map<Long, String> found = new HashMap<>();
-        for (String shard : NAMES) {
-            for (long kid : kidsStoredDirectly(shard)) {
-                assertThat(found.put(kid, shard)).as("kid %d stored on a second shard %s", kid, shard).isNull();
-            }
-        }
+        Map<Long, String> found = shardOfEveryStoredKid();
         assertThat(found).isEqualTo(expected);
         assertThat(Set.copyOf(found.values())).containsExactlyInAnyOrderElementsOf(NAMES);
+    }
+
+    @Test
+    void multiRowInsertAndJdbcBatchSendEachRowToItsOwner() throws SQLException {
+        Map<Long, String> expected = new HashMap<>();
+        try (Connection connection = sharded.getConnection()) {
+            int rows = 8;
+            String values = String.join(", ", Collections.nCopies(rows, "(?, ?, ?, '{}')"));
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + TABLE + " (kid, pk, sk, item) VALUES " + values)) {
+                for (int i = 0; i < rows; i++) {
+                    byte[] pk = ("multi-" + i).getBytes(UTF_8);
+                    long kid = KeyspaceId.of((byte) 'S', pk);
+                    insert.setLong(3 * i + 1, kid);
+                    insert.setBytes(3 * i + 2, pk);
+                    insert.setBytes(3 * i + 3, new byte[0]);
+                    expected.put(kid, RING.shardFor(kid));
+                }
+                assertThat(insert.executeUpdate()).isEqualTo(rows);
+            }
+            try (PreparedStatement batch = connection.prepareStatement("INSERT INTO " + TABLE + " (kid, pk, sk, item) VALUES (?, ?, ?, '{}')")) {
+                for (int i = 0; i < 20; i++) {
+                    byte[] pk = ("batch-" + i).getBytes(UTF_8);
+                    long kid = KeyspaceId.of((byte) 'S', pk);
+                    batch.setLong(1, kid);
+                    batch.setBytes(2, pk);
+                    batch.setBytes(3, new byte[0]);
+                    batch.addBatch();
+                    expected.put(kid, RING.shardFor(kid));
+                }
+                batch.executeBatch();
+            }
+        }
+        assertThat(shardOfEveryStoredKid()).isEqualTo(expected);
     }
 
     @Test
@@ -262,6 +291,17 @@ class ShardingDataSourceBuilderTest {
                 insert.executeUpdate();
             }
         }
+    }
+
+    /** Kid to the shard it is stored on, read from each shard directly; fails on a kid stored twice. */
+    private static Map<Long, String> shardOfEveryStoredKid() throws SQLException {
+        Map<Long, String> found = new HashMap<>();
+        for (String shard : NAMES) {
+            for (long kid : kidsStoredDirectly(shard)) {
+                assertThat(found.put(kid, shard)).as("kid %d stored on a second shard %s", kid, shard).isNull();
+            }
+        }
+        return found;
     }
 
     private static List<Long> kidsStoredDirectly(String shard) throws SQLException {

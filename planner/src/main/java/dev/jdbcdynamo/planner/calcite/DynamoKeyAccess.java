@@ -37,6 +37,7 @@ final class DynamoKeyAccess extends TableScan {
 
     @Override
     public RelWriter explainTerms(RelWriter pw) {
-        return super.explainTerms(pw).item("path", path.kind());
+        // The whole path, not just its kind: HepPlanner identifies nodes by this digest.
+        return super.explainTerms(pw).item("path", path.kind()).item("key", path);
     }
 }

@@ -9,15 +9,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-/**
- * Parses the constructors {@code {'k': v}}, {@code [a, b]} and {@code <<a, b>>}, and INSERT's item.
- *
- * <p>DynamoDB converts these literals to attribute values after parsing and names the place of
- * a bad one by a context: {@code root} for the outermost constructor (for INSERT, each attribute's
- * value), then {@code .key} and {@code .index} inward ({@code root.1.0}). The messages below are
- * DynamoDB's, deferred until the statement has parsed.
- */
+/** Parses the constructors {@code {'k': v}}, {@code [a, b]} and {@code <<a, b>>}, and INSERT's item. */
 final class CollectionParser {
+    // DynamoDB converts these literals to attribute values after parsing and names the place of a
+    // bad one by a context: "root" for the outermost constructor (for INSERT, each attribute's
+    // value), then ".key" and ".index" inward ("root.1.0"). The messages below are DynamoDB's.
     static final String ROOT = "root";
 
     private final TokenStream tokens;

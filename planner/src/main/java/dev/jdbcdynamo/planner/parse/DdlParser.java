@@ -4,12 +4,10 @@ import dev.jdbcdynamo.planner.ast.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
-/**
- * Parses the driver's DDL: CREATE TABLE (key roles, local and global indexes), DROP TABLE,
- * CREATE GLOBAL INDEX and DROP INDEX. Its words (PARTITION, SORT, HASH, RANGE, PROJECTION,
- * INCLUDE, KEYS_ONLY, S, N, B, ...) are not reserved: they stay usable as attribute names.
- */
+/** Parses the driver's DDL: CREATE TABLE, DROP TABLE, CREATE GLOBAL INDEX and DROP INDEX. */
 final class DdlParser {
+    // The DDL's own words (PARTITION, SORT, HASH, RANGE, PROJECTION, INCLUDE, KEYS_ONLY, S, N, B,
+    // ...) are not reserved: they stay usable as attribute names.
     private final TokenStream tokens;
 
     DdlParser(TokenStream tokens) {

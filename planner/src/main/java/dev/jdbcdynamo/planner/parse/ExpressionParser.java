@@ -10,17 +10,19 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
  * Parses expressions by precedence, loosest first: OR, AND, NOT, comparisons (= <> != < <= > >=,
- * BETWEEN, IN, IS, left-associative as in PartiQL), + and -, * and /, unary minus, then paths,
+ * BETWEEN, IN, IS; left-associative, as in PartiQL), + and -, * and /, unary minus, then paths,
  * literals, parameters, constructors and function calls.
  */
 final class ExpressionParser {
     private static final String UNSUPPORTED_OPERATOR = "Unsupported operator in Condition Expression. Operator: ";
     private static final String IN_OPERANDS = "IN operator must have a left hand argument of type Variable Reference"
             + " and right hand argument of type Seq with at least one member";
+    private static final Set<String> AGGREGATES = Set.of("sum", "min", "max", "avg");
     static final String MISSING_AS_VALUE = "MISSING must be compared using IS operator";
 
     private final TokenStream tokens;
@@ -89,10 +91,10 @@ final class ExpressionParser {
                 left = new Expr.Compare(compare, left, parseAdditive(), op.pos());
             } else if (op.isWord("IS")) {
                 left = parseIs(left);
-            } else if (op.isWord("NOT") && isNegatedPredicate(tokens.peek(1))) {
+            } else if (op.isWord("NOT") && isWordPredicate(tokens.peek(1))) {
                 tokens.next();
                 left = new Expr.Not(parsePredicate(left, tokens.peek()), op.pos());
-            } else if (isNegatedPredicate(op)) {
+            } else if (isWordPredicate(op)) {
                 left = parsePredicate(left, op);
             } else {
                 return left;
@@ -100,7 +102,7 @@ final class ExpressionParser {
         }
     }
 
-    private static boolean isNegatedPredicate(Token token) {
+    private static boolean isWordPredicate(Token token) {
         return token.isWord("BETWEEN") || token.isWord("IN") || token.isWord("LIKE");
     }
 
@@ -302,7 +304,10 @@ final class ExpressionParser {
         return paths.parsePathRef();
     }
 
-    /** {@code name([DISTINCT] args)}; {@code COUNT(*)} takes {@link Expr.Star}. */
+    /**
+     * {@code name([DISTINCT] args)}: as in DynamoDB, SUM, MIN, MAX and AVG take one argument, COUNT
+     * one or more or {@code *} ({@link Expr.Star}), other functions any number.
+     */
     private Expr parseCall() {
         Token name = tokens.next();
         tokens.expect(TokenKind.LEFT_PAREN);
@@ -316,6 +321,10 @@ final class ExpressionParser {
         List<Expr> args;
         if (function.equals("count") && tokens.at(TokenKind.STAR)) {
             args = List.of(new Expr.Star(tokens.next().pos()));
+        } else if (function.equals("count")) {
+            args = parseList(TokenKind.RIGHT_PAREN, false);
+        } else if (AGGREGATES.contains(function)) {
+            args = List.of(parseExpr());
         } else {
             args = parseList(TokenKind.RIGHT_PAREN, !distinct);
         }

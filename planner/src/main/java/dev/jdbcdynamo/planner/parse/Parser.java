@@ -4,12 +4,7 @@ import dev.jdbcdynamo.planner.ast.Pos;
 import dev.jdbcdynamo.planner.error.DynamoException;
 import dev.jdbcdynamo.planner.error.ErrorCode;
 
-/**
- * The entry point of the front end: statement text in, AST out. Every failure is a
- * {@link DynamoException} with the line and column of the offending token: a
- * {@link ErrorCode#SYNTAX_ERROR}, or, for well-formed text that DynamoDB refuses (an empty bag,
- * a duplicate map key, RETURNING without {@code *}, ...), DynamoDB's ValidationException message.
- */
+/** The entry point of the front end: PartiQL or SQL statement text in, {@link ParsedStatement} out. */
 public final class Parser {
     /** DynamoDB's limit on the length of a statement, in characters. */
     public static final int MAX_STATEMENT_LENGTH = 8192;
@@ -20,7 +15,10 @@ public final class Parser {
     /**
      * Parses one statement; a trailing {@code ;} is allowed.
      *
-     * @throws DynamoException when the text is not one well-formed statement
+     * @throws DynamoException with the line and column of the offending token: a
+     *     {@link ErrorCode#SYNTAX_ERROR}, or, for well-formed text that DynamoDB refuses (an empty
+     *     bag, a duplicate map key, RETURNING without {@code *}, ...), DynamoDB's ValidationException
+     *     message; {@link ErrorCode#VALIDATION} for text over {@value #MAX_STATEMENT_LENGTH} characters
      */
     public static ParsedStatement parse(String text) {
         String statement = text == null ? "" : text;

@@ -7,10 +7,7 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 
-/**
- * Parses document paths: {@code a.b[0]."c d"}, {@code a['b']} (a field), {@code alias.*}. Index
- * and component errors that DynamoDB raises after parsing are deferred with its messages.
- */
+/** Parses document paths: {@code a.b[0]."c d"}, {@code a['b']} (a field), {@code alias.*}. */
 final class PathParser {
     private static final String UNEXPECTED_COMPONENT = "Unexpected path component";
     private static final String EMPTY_COMPONENT = "Path component cannot be an empty string";

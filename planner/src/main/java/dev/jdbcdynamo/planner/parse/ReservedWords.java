@@ -3,14 +3,13 @@ package dev.jdbcdynamo.planner.parse;
 import java.util.Locale;
 import java.util.Set;
 
-/**
- * The words DynamoDB's PartiQL reserves: unquoted, none of them names a table, an index or an
- * attribute ({@code SELECT level FROM t} is a syntax error there; {@code SELECT "level" FROM t}
- * works). These are PartiQL's keywords (SQL-92's plus PartiQL's own), checked one by one against
- * DynamoDB Local 2.6.1. DynamoDB's older list of reserved words for expressions
- * ({@code status}, {@code name}, {@code comment}, ...) does not apply to PartiQL.
- */
+/** The words DynamoDB's PartiQL reserves: unquoted, none of them names a table, an index or an attribute. */
 final class ReservedWords {
+    // SELECT level FROM t is a syntax error in DynamoDB; SELECT "level" FROM t works. These are
+    // PartiQL's keywords (SQL-92's and PartiQL's own), each checked against DynamoDB Local 2.6.1.
+    // DynamoDB's older reserved words for expressions (status, name, comment, data, type, ...) do
+    // not apply to PartiQL. The type names BIGINT, INT2..INT8, INTEGER2..8, CAN_CAST and OFFSET,
+    // keywords of newer PartiQL versions, are not reserved in DynamoDB.
     private static final Set<String> RESERVED = Set.of(
             "absolute", "action", "add", "all", "allocate", "alter", "and", "any", "are", "as", "asc",
             "assertion", "at", "authorization", "avg", "bag", "begin", "between", "bit", "bit_length", "blob",

@@ -4,9 +4,9 @@ import dev.jdbcdynamo.planner.ast.Pos;
 import java.util.Locale;
 
 /**
- * One token of the statement text. {@code text} is the source text, except for strings and quoted
- * identifiers, where it is the unescaped content. {@code offset} and {@code end} index the source
- * text; {@code line}, {@code column} (1-based) and {@code length} count code points.
+ * One token of the statement text: {@code text} is the source (the unescaped content of a string
+ * or quoted identifier), {@code offset} and {@code end} index the source, and {@code line},
+ * {@code column} (1-based) and {@code length} count code points.
  */
 record Token(TokenKind kind, String text, int offset, int end, int line, int column, int length) {
 

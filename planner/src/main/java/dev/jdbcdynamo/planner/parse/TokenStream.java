@@ -9,13 +9,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The parsers' cursor over the tokens. Besides look-ahead it keeps what was expected at the
- * current token (for "Unexpected X, expected A, B or C"), the first deferred validation error,
- * the nesting depth and the count of {@code ?} parameters.
- *
- * <p>Deferred errors are DynamoDB's ValidationExceptions about well-formed text (an empty bag,
- * a duplicate map key, MISSING as a value, ...): DynamoDB reports them only when the whole
- * statement parses, so a syntax error later in the text wins over them.
+ * The parsers' cursor over the tokens, with what was expected at the current token (for
+ * "Unexpected X, expected A, B or C"), the first deferred error, the nesting depth and the count
+ * of {@code ?} parameters.
  */
 final class TokenStream {
     static final int MAX_DEPTH = 100;
@@ -26,6 +22,9 @@ final class TokenStream {
     private int index;
     private int depth;
     private int parameters;
+    // DynamoDB's ValidationExceptions about well-formed text (an empty bag, a duplicate map key,
+    // MISSING as a value, ...) come only once the whole statement has parsed: a syntax error later
+    // in the text wins over them, so they wait here.
     private DynamoException deferred;
 
     TokenStream(String text, List<Token> tokens) {

@@ -57,6 +57,22 @@ public final class PhysicalSql {
         return "DELETE FROM " + table.physicalName() + " WHERE kid = ? AND pk = ? AND sk = ?";
     }
 
+    /** The lower bound a sort range needs in SQL (a prefix is an inclusive lower bound). */
+    public static Bound lowerBound(SortRange r) {
+        if (r.lower() == null && r.prefix() == null) {
+            return Bound.NONE;
+        }
+        return r.prefix() != null || r.lowerInclusive() ? Bound.INCLUSIVE : Bound.EXCLUSIVE;
+    }
+
+    /** The upper bound a sort range needs in SQL (a prefix has an exclusive one, its successor). */
+    public static Bound upperBound(SortRange r) {
+        if (r.upper() != null) {
+            return r.upperInclusive() ? Bound.INCLUSIVE : Bound.EXCLUSIVE;
+        }
+        return r.prefix() != null ? Bound.EXCLUSIVE : Bound.NONE;
+    }
+
     /** A range bound of a query. */
     public enum Bound {
         NONE, INCLUSIVE, EXCLUSIVE

@@ -119,7 +119,7 @@ final class AstPrinter {
         } else if (e instanceof Expr.Negate n) {
             return "(- (" + expr(n.operand()) + "))";
         } else if (e instanceof Expr.Call c) {
-            return name(c.name()) + "(" + (c.distinct() ? "DISTINCT " : "") + join(c.args(), AstPrinter::expr) + ")";
+            return function(c.name()) + "(" + (c.distinct() ? "DISTINCT " : "") + join(c.args(), AstPrinter::expr) + ")";
         } else if (e instanceof Expr.Star) {
             return "*";
         } else if (e instanceof Expr.Exists x) {
@@ -153,6 +153,10 @@ final class AstPrinter {
             }
         }
         return sb.toString();
+    }
+
+    private static String function(String n) {
+        return ReservedWords.isFunctionName(n) ? n : name(n);
     }
 
     /** A name as written: bare when it can be, double-quoted otherwise. */

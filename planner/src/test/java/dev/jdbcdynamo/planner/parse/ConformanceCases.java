@@ -10,10 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
-/**
- * The statements of the recorded DynamoDB conformance cases, each with the error its step ended
- * in (or none). Read from {@code shared/conformance/cases} beside the repository.
- */
+/** The statements of the recorded DynamoDB conformance cases, each with the error its step ended in, if any. */
 final class ConformanceCases {
     /** The cases, relative to the planner module, which is Maven's working directory for tests. */
     static final Path DIRECTORY = Path.of("..", "..", "shared", "conformance", "cases");

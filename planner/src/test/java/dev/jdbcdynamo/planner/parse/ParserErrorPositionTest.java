@@ -57,6 +57,9 @@ class ParserErrorPositionTest {
         ^^                                                       | Unexpected end of statement, expected SELECT, INSERT, UPDATE, DELETE, EXISTS, CREATE, DROP or EXPLAIN
         ^WITH^ x AS (SELECT * FROM t) SELECT * FROM x            | expected SELECT
         EXISTS(SELECT * FROM t WHERE k = 1) ^AND^ 1 = 1          | expected ';' or end of statement
+        SELECT * FROM t WHERE count(^)^ = 1                      | Unexpected token ')', expected expression
+        SELECT * FROM t WHERE sum(1^,^ 2) = 1                    | Unexpected token ',', expected ')'
+        SELECT * FROM t WHERE size(^*^) = 1                      | Unexpected token '*', expected expression
         """)
     void syntaxErrorsPointAtTheToken(String marked, String message) {
         DynamoException e = fail(CaretStatement.of(marked.strip()));

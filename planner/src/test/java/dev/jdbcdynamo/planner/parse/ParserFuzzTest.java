@@ -46,12 +46,12 @@ class ParserFuzzTest {
             ? ConformanceCases.all().stream().map(ConformanceCases.CaseStatement::text).distinct().toList()
             : FALLBACK_SEEDS;
 
-    @Property(tries = 3000)
+    @Property(tries = 2000)
     void tokenSoupsParseOrFailCleanly(@ForAll("soups") String text) {
         check(text);
     }
 
-    @Property(tries = 3000)
+    @Property(tries = 2000)
     void mutatedStatementsParseOrFailCleanly(@ForAll("mutants") String text) {
         check(text);
     }

@@ -37,6 +37,7 @@ class ParserShapeTest {
         SELECT * FROM t WHERE a = 1 = TRUE AND b <> 2 AND c != 3 | SELECT * FROM t WHERE ((((a = 1) = TRUE) AND (b <> 2)) AND (c <> 3))
         SELECT * FROM t WHERE begins_with(SK, 'A#') AND Size(x) >= 2 AND attribute_type(y, 'SS') | SELECT * FROM t WHERE ((begins_with(SK, 'A#') AND (size(x) >= 2)) AND attribute_type(y, 'SS'))
         SELECT * FROM t WHERE "size"(x) < 3 AND contains(tags, 'a') | SELECT * FROM t WHERE ((size(x) < 3) AND contains(tags, 'a'))
+        SELECT * FROM Users WHERE lower(name) = 'bob' AND attribute_exists() | SELECT * FROM Users WHERE ((lower(name) = 'bob') AND attribute_exists())
         SELECT * FROM t WHERE m = {'a': 1, 'it''s': [TRUE, NULL, <<'x', 'y'>>]} | SELECT * FROM t WHERE (m = {'a': 1, 'it''s': [TRUE, NULL, <<'x', 'y'>>]})
         SELECT * FROM t WHERE (a) [0] = 1 AND x['k'] = 2 | SELECT * FROM t WHERE ((a[0] = 1) AND (x.k = 2))
         SELECT p, s FROM StrKeys WHERE p = 'x' ORDER BY s DESC, p ASC | SELECT p, s FROM StrKeys WHERE (p = 'x') ORDER BY s DESC, p
