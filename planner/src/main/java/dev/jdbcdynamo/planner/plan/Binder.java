@@ -48,6 +48,8 @@ public final class Binder {
             return new Plan.DropTable(drop.name(), drop.ifExists());
         } else if (statement instanceof Statement.Explain explain) {
             return new Plan.Explain(bind(explain.statement()));
+        } else if (statement instanceof Statement.ConditionCheck) {
+            throw ErrorCode.VALIDATION.error("EXISTS can only be used in ExecuteTransaction write requests.");
         } else if (statement instanceof Statement.CreateIndex || statement instanceof Statement.DropIndex) {
             throw unsupported("secondary index DDL", statement.pos());
         }
