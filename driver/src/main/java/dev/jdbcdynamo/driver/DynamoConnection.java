@@ -44,7 +44,7 @@ public final class DynamoConnection implements Connection {
     private final boolean returnOldOnFailure;
     private final Properties clientInfo = new Properties();
     private Connection routed;
-    private long routedGeneration = -1;
+    private Routing routedBy;
     private boolean autoCommit = true;
     private boolean readOnly;
     private volatile boolean closed;
@@ -126,15 +126,29 @@ public final class DynamoConnection implements Connection {
     /** The routed connection of the current catalog generation, opened or renewed as needed. */
     private Connection routed() throws SQLException {
         Routing routing = database.routing();
-        if (routed == null || (routedGeneration != routing.generation() && autoCommit)) {
+        if (routed == null || (routedBy != routing && autoCommit)) {
+            releaseRouted();
+            routing.enter();
+            routedBy = routing;
+            routed = routing.dataSource().getConnection();
+            routed.setAutoCommit(autoCommit);
+        }
+        return routed;
+    }
+
+    private void releaseRouted() throws SQLException {
+        if (routedBy == null) {
+            return;
+        }
+        try {
             if (routed != null) {
                 routed.close();
             }
-            routed = routing.dataSource().getConnection();
-            routed.setAutoCommit(autoCommit);
-            routedGeneration = routing.generation();
+        } finally {
+            routed = null;
+            routedBy.leave();
+            routedBy = null;
         }
-        return routed;
     }
 
     private void checkOpen() throws SQLException {
@@ -208,14 +222,15 @@ public final class DynamoConnection implements Connection {
             closed = true;
         }
         try {
-            if (routed != null) {
-                if (!autoCommit) {
-                    routed.rollback();
-                }
-                routed.close();
+            if (routed != null && !autoCommit) {
+                routed.rollback();
             }
         } finally {
-            Databases.release(database);
+            try {
+                releaseRouted();
+            } finally {
+                Databases.release(database);
+            }
         }
     }
 

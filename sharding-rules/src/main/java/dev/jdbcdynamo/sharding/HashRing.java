@@ -227,7 +227,9 @@ public final class HashRing {
             String to = target.shardFor(hi);
             if (!from.equals(to)) {
                 RangeMove previous = moves.isEmpty() ? null : moves.get(moves.size() - 1);
-                if (previous != null && previous.lastKid() == lo - 1 && previous.fromShard().equals(from) && previous.toShard().equals(to)) {
+                boolean extendsPrevious = previous != null && previous.lastKid() == lo - 1
+                        && previous.fromShard().equals(from) && previous.toShard().equals(to);
+                if (extendsPrevious) {
                     moves.set(moves.size() - 1, new RangeMove(previous.firstKid(), hi, from, to));
                 } else {
                     moves.add(new RangeMove(lo, hi, from, to));

@@ -66,7 +66,9 @@ public final class KidShardingAlgorithm implements StandardShardingAlgorithm<Lon
         if (first.compareTo(last) > 0 || first.compareTo(MAX_KID) > 0 || last.compareTo(MIN_KID) < 0) {
             return List.of();
         }
-        List<String> result = new ArrayList<>(checkedRing().shardsFor(first.max(MIN_KID).longValueExact(), last.min(MAX_KID).longValueExact()));
+        long from = first.max(MIN_KID).longValueExact();
+        long to = last.min(MAX_KID).longValueExact();
+        List<String> result = new ArrayList<>(checkedRing().shardsFor(from, to));
         for (String shard : result) {
             requireTarget(availableTargetNames, shard);
         }

@@ -38,6 +38,9 @@ class DataSourceBuildCostMeasurement {
         System.err.printf("created 50 tables on each of 4 shards in %.0f ms%n", (System.nanoTime() - created) / 1e6);
 
         print("cold build, 1 table", build(ShardingDataSourceBuilder.properties(), tables.subList(0, 1)));
+        for (int i = 0; i < 3; i++) {
+            build(ShardingDataSourceBuilder.properties(), tables.subList(0, 10)); // JIT warm-up, not reported
+        }
         for (int n : new int[] {0, 1, 10, 50}) {
             print("warm build, " + n + " tables", median(ShardingDataSourceBuilder.properties(), tables.subList(0, n)));
         }
@@ -100,7 +103,8 @@ class DataSourceBuildCostMeasurement {
                 ShardingDataSourceBuilder.modeConfiguration(), views(), List.of(rules), props);
         long built = System.nanoTime();
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery(tables.isEmpty() ? "SELECT 1" : "SELECT COUNT(*) FROM " + tables.get(0) + " WHERE kid = 1")) {
+                ResultSet rows = statement.executeQuery(
+                        tables.isEmpty() ? "SELECT 1" : "SELECT COUNT(*) FROM " + tables.get(0) + " WHERE kid = 1")) {
             rows.next();
         }
         long queried = System.nanoTime();
@@ -129,7 +133,7 @@ class DataSourceBuildCostMeasurement {
         for (int i = 0; i < ROUNDS; i++) {
             runs[i] = build(props, tables, literalDataNodes);
         }
-        double[] result = new double[3];
+        double[] result = new double[5];
         for (int column = 0; column < 3; column++) {
             double[] values = new double[ROUNDS];
             for (int i = 0; i < ROUNDS; i++) {
@@ -137,12 +141,17 @@ class DataSourceBuildCostMeasurement {
             }
             Arrays.sort(values);
             result[column] = values[ROUNDS / 2];
+            if (column == 0) {
+                result[3] = values[0];
+                result[4] = values[ROUNDS - 1];
+            }
         }
         return result;
     }
 
     private static void print(String what, double[] times) {
-        System.err.printf("%-44s build %7.1f ms, first query %6.1f ms, close %5.1f ms%n", what, times[0], times[1], times[2]);
+        String spread = times.length > 3 ? String.format(" (%.0f..%.0f)", times[3], times[4]) : "";
+        System.err.printf("%-42s build %7.1f ms%-12s first query %6.1f ms, close %5.1f ms%n", what, times[0], spread, times[1], times[2]);
     }
 
     /** Turns MariaDB's general log on around one build and prints what the shards were sent. */
@@ -159,9 +168,10 @@ class DataSourceBuildCostMeasurement {
             }
             statement.execute("SET GLOBAL general_log = 'OFF'");
             System.err.println("queries sent to the shards by one build (" + what + "):");
-            try (ResultSet rows = statement.executeQuery("SELECT COUNT(*) AS n, LEFT(REGEXP_REPLACE(CONVERT(argument USING utf8mb4), '\\\\s+', ' '), 150) AS q"
-                    + " FROM mysql.general_log WHERE command_type IN ('Query', 'Execute', 'Init DB') AND CONVERT(argument USING utf8mb4) NOT LIKE '%general_log%'"
-                    + " GROUP BY q ORDER BY n DESC")) {
+            String sql = "SELECT COUNT(*) AS n, LEFT(REGEXP_REPLACE(CONVERT(argument USING utf8mb4), '\\\\s+', ' '), 150) AS q"
+                    + " FROM mysql.general_log WHERE command_type IN ('Query', 'Execute', 'Init DB')"
+                    + " AND CONVERT(argument USING utf8mb4) NOT LIKE '%general_log%' GROUP BY q ORDER BY n DESC";
+            try (ResultSet rows = statement.executeQuery(sql)) {
                 while (rows.next()) {
                     System.err.printf("  %4d x %s%n", rows.getInt(1), rows.getString(2));
                 }

@@ -34,6 +34,8 @@ import org.junit.jupiter.api.Test;
  */
 class ShardingDataSourceBuilderTest {
     private static final String TABLE = "dt_route";
+    private static final String INSERT = "INSERT INTO " + TABLE + " (kid, pk, sk, item) VALUES (?, ?, ?, ?)";
+    private static final String INSERT_EMPTY_ITEM = "INSERT INTO " + TABLE + " (kid, pk, sk, item) VALUES (?, ?, ?, '{}')";
 
     private static ShardingSphereDataSource sharded;
 
@@ -57,7 +59,7 @@ class ShardingDataSourceBuilderTest {
     void insertWithKidBoundAsLongLandsOnExactlyTheShardTheRingNames() throws SQLException {
         Map<Long, String> expected = new HashMap<>();
         try (Connection connection = sharded.getConnection();
-                PreparedStatement insert = connection.prepareStatement("INSERT INTO " + TABLE + " (kid, pk, sk, item) VALUES (?, ?, ?, ?)")) {
+                PreparedStatement insert = connection.prepareStatement(INSERT)) {
             for (int i = 0; i < 200; i++) {
                 byte[] pk = ("user-" + i).getBytes(UTF_8);
                 long kid = KeyspaceId.of((byte) 'S', pk);
@@ -91,7 +93,7 @@ class ShardingDataSourceBuilderTest {
                 }
                 assertThat(insert.executeUpdate()).isEqualTo(rows);
             }
-            try (PreparedStatement batch = connection.prepareStatement("INSERT INTO " + TABLE + " (kid, pk, sk, item) VALUES (?, ?, ?, '{}')")) {
+            try (PreparedStatement batch = connection.prepareStatement(INSERT_EMPTY_ITEM)) {
                 for (int i = 0; i < 20; i++) {
                     byte[] pk = ("batch-" + i).getBytes(UTF_8);
                     long kid = KeyspaceId.of((byte) 'S', pk);
@@ -159,6 +161,9 @@ class ShardingDataSourceBuilderTest {
             select.setLong(1, Long.MIN_VALUE);
             select.setLong(2, Long.MAX_VALUE);
             assertThat(pks(select)).hasSize(4);
+            select.setLong(1, kid + 1);
+            select.setLong(2, kid); // an empty range routes nowhere and is no error
+            assertThat(pks(select)).isEmpty();
         }
     }
 
@@ -230,7 +235,7 @@ class ShardingDataSourceBuilderTest {
                 statement.execute(TestShards.createTable(late));
             }
             long kid = KeyspaceId.of((byte) 'S', "grace".getBytes(UTF_8));
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + late + " (kid, pk, sk, item) VALUES (?, ?, ?, ?)")) {
+            try (PreparedStatement insert = connection.prepareStatement(INSERT.replace(TABLE, late))) {
                 insert.setLong(1, kid);
                 insert.setBytes(2, "grace".getBytes(UTF_8));
                 insert.setBytes(3, new byte[0]);
@@ -284,7 +289,7 @@ class ShardingDataSourceBuilderTest {
     private static void plantEverywhere(long kid, String tag) throws SQLException {
         for (String shard : NAMES) {
             try (Connection connection = TestShards.pools().get(shard).getConnection();
-                    PreparedStatement insert = connection.prepareStatement("INSERT INTO " + TABLE + " (kid, pk, sk, item) VALUES (?, ?, ?, '{}')")) {
+                    PreparedStatement insert = connection.prepareStatement(INSERT_EMPTY_ITEM)) {
                 insert.setLong(1, kid);
                 insert.setBytes(2, (tag + "@" + shard).getBytes(UTF_8));
                 insert.setBytes(3, new byte[0]);

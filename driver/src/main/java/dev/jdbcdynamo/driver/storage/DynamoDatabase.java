@@ -3,6 +3,7 @@ package dev.jdbcdynamo.driver.storage;
 import dev.jdbcdynamo.driver.ConnectionProperty;
 import dev.jdbcdynamo.driver.DynamoUrl;
 import dev.jdbcdynamo.driver.embedded.EmbeddedServers;
+import dev.jdbcdynamo.planner.calcite.AccessPathPlanner;
 import dev.jdbcdynamo.planner.catalog.Catalog;
 import dev.jdbcdynamo.planner.catalog.TableDef;
 import dev.jdbcdynamo.planner.error.DynamoException;
@@ -23,6 +24,7 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
+import org.apache.shardingsphere.driver.jdbc.core.datasource.ShardingSphereDataSource;
 
 /**
  * An open jdbc:dynamo database in this JVM: its shards and their pools, the ring, the catalog
@@ -86,6 +88,7 @@ public final class DynamoDatabase implements Catalog, AutoCloseable {
                 }
             }
             HashRing ring = HashRing.of(shards.stream().map(Shard::name).toList());
+            AccessPathPlanner.warmUpInBackground();
             DynamoDatabase db = new DynamoDatabase(url.databaseKey(), shards, ring, lease, dropOnClose, closeDelay);
             db.store.bootstrap(ring.toText());
             db.refreshRouting();
@@ -227,10 +230,15 @@ public final class DynamoDatabase implements Catalog, AutoCloseable {
             Map<String, DataSource> pools = new LinkedHashMap<>();
             shards.forEach(s -> pools.put(s.name(), s.pool()));
             List<String> physical = tables.values().stream().map(TableDef::physicalName).collect(Collectors.toList());
-            DataSource dataSource = ShardingDataSourceBuilder.build(pools, ring, physical);
+            ShardingSphereDataSource dataSource;
+            try {
+                dataSource = ShardingDataSourceBuilder.build(pools, ring, physical);
+            } catch (SQLException e) {
+                throw CatalogStore.storageError("build the routing for " + tables.size() + " tables", e);
+            }
             routing = new Routing(current == null ? 1 : current.generation() + 1, tables, dataSource);
             if (current != null) {
-                ShardingDataSourceBuilder.discard(current.dataSource());
+                current.retire();
             }
         }
     }
@@ -240,7 +248,7 @@ public final class DynamoDatabase implements Catalog, AutoCloseable {
     public void close() {
         Routing current = routing;
         if (current != null) {
-            ShardingDataSourceBuilder.discard(current.dataSource());
+            current.retire();
         }
         shards.forEach(s -> s.pool().close());
         dropDatabasesQuietly(lease, dropOnClose);

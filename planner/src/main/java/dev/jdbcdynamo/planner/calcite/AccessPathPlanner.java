@@ -33,7 +33,31 @@ import org.apache.calcite.tools.RelBuilder;
  * back as the residual, still in DynamoDB's AST, to be evaluated with DynamoDB's semantics.
  */
 public final class AccessPathPlanner {
+    private static final java.util.concurrent.atomic.AtomicBoolean WARMED =
+            new java.util.concurrent.atomic.AtomicBoolean();
+
     private AccessPathPlanner() {
+    }
+
+    /**
+     * Plans a synthetic statement once per JVM on a daemon thread, so that Calcite's class
+     * loading and code generation (about a second) happen at connect, not on the first query.
+     */
+    public static void warmUpInBackground() {
+        if (!WARMED.compareAndSet(false, true)) {
+            return;
+        }
+        Thread t = new Thread(() -> {
+            TableDef table = new TableDef(0, "warm_up", new KeyAttribute("p", dev.jdbcdynamo.planner.catalog.KeyType.S),
+                    new KeyAttribute("s", dev.jdbcdynamo.planner.catalog.KeyType.N), List.of(), List.of(), 1);
+            Expr.PathRef p = new Expr.PathRef(Path.of("p"), dev.jdbcdynamo.planner.ast.Pos.UNKNOWN);
+            Expr.PathRef s = new Expr.PathRef(Path.of("s"), dev.jdbcdynamo.planner.ast.Pos.UNKNOWN);
+            Expr value = new Expr.Parameter(0, dev.jdbcdynamo.planner.ast.Pos.UNKNOWN);
+            plan(table, List.of(new Expr.Compare(Expr.CompareOp.EQ, p, value, p.pos()),
+                    new Expr.Compare(Expr.CompareOp.GT, s, value, s.pos())), Boolean.TRUE);
+        }, "jdbc-dynamo-calcite-warm-up");
+        t.setDaemon(true);
+        t.start();
     }
 
     /**
