@@ -1,7 +1,6 @@
 package dev.jdbcdynamo.driver;
 
 import dev.jdbcdynamo.driver.exec.ExecutionResult;
-import dev.jdbcdynamo.driver.exec.Executor;
 import dev.jdbcdynamo.driver.exec.PlanExplainer;
 import dev.jdbcdynamo.driver.storage.Databases;
 import dev.jdbcdynamo.driver.storage.DynamoDatabase;

@@ -133,7 +133,7 @@ public final class ShardingDataSourceBuilder {
         result.setDefaultTableShardingStrategy(new NoneShardingStrategyConfiguration());
         List<ShardingTableRuleConfiguration> tableRules = new ArrayList<>();
         for (String table : tables) {
-            // <LITERAL>: a plain comma list; the default (GROOVY) inline parser would load Groovy.
+            // <LITERAL>: split on commas as is; the default parser (GROOVY) evaluates a Groovy template.
             String dataNodes = ring.shards().stream().map(shard -> shard + "." + table).collect(Collectors.joining(",", "<LITERAL>", ""));
             ShardingTableRuleConfiguration rule = new ShardingTableRuleConfiguration(table, dataNodes);
             rule.setDatabaseShardingStrategy(new StandardShardingStrategyConfiguration(KID_COLUMN, ALGORITHM_NAME));

@@ -1,0 +1,24 @@
+package dev.jdbcdynamo.bench;
+
+/** A system under test: it loads the dataset once and opens one session per benchmark thread. */
+interface Contender extends AutoCloseable {
+
+    /** The column name in the results. */
+    String name();
+
+    /** Why this contender has no number for {@code op} ("not supported yet", ...), or null when it runs it. */
+    String skipReason(Operation op);
+
+    /** A session for one thread: its own connections and prepared statements, reused for every call. */
+    Session open(int thread) throws Exception;
+
+    /** One thread's handle on a contender; not thread-safe. */
+    interface Session extends AutoCloseable {
+
+        /** Runs {@code op} once on keys the session picks, checking the answer. */
+        void run(Operation op) throws Exception;
+
+        @Override
+        void close() throws Exception;
+    }
+}

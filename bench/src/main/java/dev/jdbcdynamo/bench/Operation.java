@@ -1,0 +1,40 @@
+package dev.jdbcdynamo.bench;
+
+/** One benchmarked operation, in the order the tables list them. */
+enum Operation {
+    GET("get by full key", false),
+    INSERT("insert", false),
+    COUNTER("counter update (`SET n = n + 1`)", false),
+    QUERY("query of a %d-item partition", false),
+    CONDITIONAL_FAIL("conditional update that fails", false),
+    SCAN("scan of %d items", false),
+    BATCH_LOAD("batch load (%d items per call)", false),
+    TRANSACTION("transaction (2 counter updates in one partition)", false),
+    GSI_QUERY("GSI query (%d items)", false),
+    PLAN_FIRST("first plan in a new JVM", true),
+    PLAN_NEW("new plan, warm JVM", true),
+    PLAN_CACHED("cached plan (repeated text)", true);
+
+    private final String label;
+    private final boolean planning;
+
+    Operation(String label, boolean planning) {
+        this.label = label;
+        this.planning = planning;
+    }
+
+    /** True for the planning costs, which only jdbc:dynamo has. */
+    boolean planning() {
+        return planning;
+    }
+
+    /** The row label, with the sizes this run used. */
+    String label(Dataset data) {
+        return switch (this) {
+            case QUERY, GSI_QUERY -> String.format(label, Dataset.PARTITION_SIZE);
+            case SCAN -> String.format(label, data.scanItems());
+            case BATCH_LOAD -> String.format(label, Dataset.BATCH_SIZE);
+            case GET, INSERT, COUNTER, CONDITIONAL_FAIL, TRANSACTION, PLAN_FIRST, PLAN_NEW, PLAN_CACHED -> label;
+        };
+    }
+}

@@ -1,0 +1,301 @@
+package dev.jdbcdynamo.driver.conformance;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.jdbcdynamo.api.DynamoResultSet;
+import dev.jdbcdynamo.api.DynamoSqlException;
+import dev.jdbcdynamo.driver.conformance.ConformanceCase.Index;
+import dev.jdbcdynamo.driver.conformance.ConformanceCase.Key;
+import dev.jdbcdynamo.driver.conformance.ConformanceCase.Kind;
+import dev.jdbcdynamo.driver.conformance.ConformanceCase.Step;
+import dev.jdbcdynamo.driver.conformance.ConformanceCase.Table;
+import dev.jdbcdynamo.planner.error.DynamoException;
+import dev.jdbcdynamo.planner.value.AttributeValue;
+import dev.jdbcdynamo.planner.value.DynamoJson;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.regex.Pattern;
+
+/**
+ * Runs one conformance case through JDBC connections from a factory and writes its answers in the
+ * canonical line format of the cases' README: one line per step, then one per dumped table.
+ *
+ * <p>Not carried to the driver (JDBC has no place for them yet): a step's {@code limit} (pages are
+ * not produced, and not compared) and {@code consistentRead}. Batch and transaction steps are not
+ * run: a case holding one is skipped as a whole.
+ */
+final class CaseRunner {
+    /** Why a case with a batch or transaction step is skipped. */
+    static final String NEEDS_GROUPS = "needs transactions/batches (issue 6)";
+    /** The connection property that makes a failed conditional write carry the old item. */
+    static final String RETURN_VALUES = "returnValuesOnConditionCheckFailure";
+
+    private static final Pattern ORDER_BY = Pattern.compile("\\bORDER\\s+BY\\b", Pattern.CASE_INSENSITIVE);
+
+    /** Opens connections to the database a case runs in; the properties come on top of the URL's. */
+    @FunctionalInterface
+    interface ConnectionFactory {
+        Connection open(Properties properties) throws SQLException;
+    }
+
+    /**
+     * What running a case produced.
+     *
+     * @param lines the canonical output lines
+     * @param skipReason why the case was not run, or null
+     * @param setupError the driver's error while creating tables or loading items, or null
+     */
+    record Output(List<String> lines, String skipReason, String setupError) {
+    }
+
+    private final ConnectionFactory connections;
+
+    CaseRunner(ConnectionFactory connections) {
+        this.connections = connections;
+    }
+
+    /** True when the case cannot run yet (see {@link #NEEDS_GROUPS}). */
+    static String skipReason(ConformanceCase c) {
+        boolean groups = c.steps().stream().anyMatch(s -> s.kind() == Kind.BATCH || s.kind() == Kind.TRANSACTION);
+        return groups ? NEEDS_GROUPS : null;
+    }
+
+    Output run(ConformanceCase c) throws SQLException {
+        String skip = skipReason(c);
+        if (skip != null) {
+            return new Output(List.of(), skip, null);
+        }
+        List<String> lines = new ArrayList<>();
+        Connection allOld = null;
+        try (Connection main = connections.open(new Properties())) {
+            String setupError = setUp(main, c);
+            if (setupError != null) {
+                return new Output(lines, null, setupError);
+            }
+            for (int i = 0; i < c.steps().size(); i++) {
+                Step step = c.steps().get(i);
+                if (step.kind() == Kind.DUMP) {
+                    lines.add(CanonicalJson.write(dump(main, step.dumpTable())));
+                    continue;
+                }
+                Connection connection = main;
+                if ("ALL_OLD".equalsIgnoreCase(step.returnValuesOnConditionCheckFailure())) {
+                    if (allOld == null) {
+                        Properties p = new Properties();
+                        p.setProperty(RETURN_VALUES, "ALL_OLD");
+                        allOld = connections.open(p);
+                    }
+                    connection = allOld;
+                }
+                lines.add(CanonicalJson.write(statement(connection, step, i + 1)));
+            }
+            for (String table : c.dump()) {
+                lines.add(CanonicalJson.write(dump(main, table)));
+            }
+        } finally {
+            if (allOld != null) {
+                allOld.close();
+            }
+        }
+        return new Output(lines, null, null);
+    }
+
+    /** Creates the case's tables (dropping any left over) and loads its items; the driver's error, or null. */
+    private static String setUp(Connection connection, ConformanceCase c) {
+        String sql = null;
+        try (Statement s = connection.createStatement()) {
+            for (Table table : c.tables()) {
+                sql = "DROP TABLE IF EXISTS " + identifier(table.name());
+                s.execute(sql);
+                sql = createTable(table);
+                s.execute(sql);
+            }
+        } catch (SQLException | RuntimeException e) {
+            return "set-up statement failed: " + sql + " -> " + describe(e);
+        }
+        List<String> defined = c.tables().stream().map(Table::name).toList();
+        for (String table : c.items().keySet()) {
+            if (!defined.contains(table)) {
+                return "items for table " + table + ", which the case does not define";
+            }
+        }
+        for (String table : c.plainItems().keySet()) {
+            if (!defined.contains(table)) {
+                return "plain items for table " + table + ", which the case does not define";
+            }
+        }
+        for (Table table : c.tables()) {
+            List<Map<String, AttributeValue>> all = new ArrayList<>(c.items().getOrDefault(table.name(), List.of()));
+            all.addAll(c.plainItems().getOrDefault(table.name(), List.of()));
+            for (Map<String, AttributeValue> item : all) {
+                sql = insert(table.name(), item);
+                try (PreparedStatement ps = connection.prepareStatement(sql)) {
+                    int i = 1;
+                    for (AttributeValue value : item.values()) {
+                        ps.setObject(i++, value);
+                    }
+                    ps.execute();
+                } catch (SQLException | RuntimeException e) {
+                    return "loading item " + DynamoJson.writeItem(item) + " with " + sql + " failed -> " + describe(e);
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The driver's DDL for a table of the case, its index keys declared with their types. */
+    static String createTable(Table table) {
+        Map<String, String> declared = new LinkedHashMap<>();
+        List<String> parts = new ArrayList<>();
+        parts.add(identifier(table.hash().name()) + " " + table.hash().type() + " PARTITION KEY");
+        declared.put(table.hash().name(), table.hash().type());
+        if (table.range() != null) {
+            parts.add(identifier(table.range().name()) + " " + table.range().type() + " SORT KEY");
+            declared.put(table.range().name(), table.range().type());
+        }
+        List<Index> indexes = new ArrayList<>(table.localIndexes());
+        indexes.addAll(table.globalIndexes());
+        for (Index index : indexes) {
+            for (Key key : new Key[] {index.hash(), index.range()}) {
+                if (key != null && !declared.containsKey(key.name())) {
+                    parts.add(identifier(key.name()) + " " + key.type());
+                    declared.put(key.name(), key.type());
+                }
+            }
+        }
+        for (Index index : table.localIndexes()) {
+            parts.add("LOCAL INDEX " + identifier(index.name()) + " (" + identifier(index.range().name()) + ")"
+                    + projection(index));
+        }
+        for (Index index : table.globalIndexes()) {
+            String keys = identifier(index.hash().name())
+                    + (index.range() == null ? "" : ", " + identifier(index.range().name()));
+            parts.add("GLOBAL INDEX " + identifier(index.name()) + " (" + keys + ")" + projection(index));
+        }
+        return "CREATE TABLE " + identifier(table.name()) + " (" + String.join(", ", parts) + ")";
+    }
+
+    private static String projection(Index index) {
+        if (index.projection().equals("INCLUDE")) {
+            List<String> names = index.include().stream().map(CaseRunner::identifier).toList();
+            return " PROJECTION INCLUDE (" + String.join(", ", names) + ")";
+        }
+        return " PROJECTION " + index.projection();
+    }
+
+    /** {@code INSERT INTO "T" VALUE {'a': ?, 'b': ?}}, one parameter per top-level attribute. */
+    static String insert(String table, Map<String, AttributeValue> item) {
+        List<String> members = new ArrayList<>();
+        for (String name : item.keySet()) {
+            members.add(literal(name) + ": ?");
+        }
+        return "INSERT INTO " + identifier(table) + " VALUE {" + String.join(", ", members) + "}";
+    }
+
+    static String identifier(String name) {
+        return "\"" + name.replace("\"", "\"\"") + "\"";
+    }
+
+    static String literal(String text) {
+        return "'" + text.replace("'", "''") + "'";
+    }
+
+    private static ObjectNode statement(Connection connection, Step step, int number) {
+        List<AttributeValue> parameters = new ArrayList<>();
+        for (JsonNode parameter : step.parameters()) {
+            try {
+                parameters.add(DynamoJson.valueFromJson(parameter));
+            } catch (DynamoException e) {
+                // DynamoDB rejects a malformed parameter before running anything, as ValidationException.
+                return error(e.code().errorName(), e.getMessage(), null, number);
+            }
+        }
+        try (PreparedStatement ps = connection.prepareStatement(step.statement())) {
+            for (int i = 0; i < parameters.size(); i++) {
+                ps.setObject(i + 1, parameters.get(i));
+            }
+            ArrayNode items = CanonicalJson.array();
+            if (ps.execute()) {
+                try (ResultSet rs = ps.getResultSet()) {
+                    items = items(rs);
+                }
+            }
+            String order = step.order() != null ? step.order()
+                    : ORDER_BY.matcher(step.statement()).find() ? "engine" : "sorted";
+            if (order.equals("sorted")) {
+                items = sorted(items);
+            }
+            ObjectNode line = CanonicalJson.object();
+            line.set("items", items);
+            line.put("order", order);
+            line.put("step", number);
+            return line;
+        } catch (SQLException e) {
+            if (e instanceof DynamoSqlException d) {
+                JsonNode old = d.oldItemJson() == null ? null : CanonicalJson.outputItem(CanonicalJson.parse(d.oldItemJson()));
+                return error(d.errorName(), e.getMessage(), old, number);
+            }
+            return error("SQLException[" + e.getSQLState() + "]", String.valueOf(e.getMessage()), null, number);
+        } catch (RuntimeException e) {
+            return error("Unexpected " + e.getClass().getName(), String.valueOf(e.getMessage()), null, number);
+        }
+    }
+
+    private static ObjectNode error(String code, String message, JsonNode item, int number) {
+        ObjectNode line = CanonicalJson.object();
+        line.put("error", code);
+        if (item != null) {
+            line.set("item", item);
+        }
+        line.put("message", message == null ? "" : message);
+        line.put("step", number);
+        return line;
+    }
+
+    private static ArrayNode items(ResultSet rs) throws SQLException {
+        DynamoResultSet items = rs.unwrap(DynamoResultSet.class);
+        ArrayNode out = CanonicalJson.array();
+        while (rs.next()) {
+            out.add(CanonicalJson.outputItem(CanonicalJson.parse(items.itemJson())));
+        }
+        return out;
+    }
+
+    private static ArrayNode sorted(ArrayNode items) {
+        List<JsonNode> list = new ArrayList<>();
+        items.forEach(list::add);
+        list.sort(Comparator.comparing(CanonicalJson::write, CanonicalJson::compareCodePoints));
+        return CanonicalJson.array().addAll(list);
+    }
+
+    /** {@code {"dump":"T","items":[...]}}: the table read whole, items sorted by canonical text. */
+    private static ObjectNode dump(Connection connection, String table) {
+        ObjectNode line = CanonicalJson.object();
+        line.put("dump", table);
+        try (Statement s = connection.createStatement();
+                ResultSet rs = s.executeQuery("SELECT * FROM " + identifier(table))) {
+            line.set("items", sorted(items(rs)));
+        } catch (SQLException | RuntimeException e) {
+            line.put("error", describe(e));
+        }
+        return line;
+    }
+
+    /** An exception as one line: DynamoDB's error name when the driver gives one, and the message. */
+    static String describe(Throwable e) {
+        if (e instanceof DynamoSqlException d) {
+            return d.errorName() + ": " + e.getMessage();
+        }
+        return e.getClass().getName() + ": " + e.getMessage();
+    }
+}

@@ -1,0 +1,48 @@
+package dev.jdbcdynamo.driver.conformance;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/** Every recorded DynamoDB case of the test resources, one dynamic test each, through {@code language=partiql}. */
+class ConformanceTest {
+    private static ConformanceSuite suite;
+
+    @BeforeAll
+    static void open() throws Exception {
+        suite = new ConformanceSuite(ConformanceSuite.defaultUrl());
+    }
+
+    @AfterAll
+    static void close() throws Exception {
+        if (suite != null) {
+            System.out.println("Conformance: " + suite.notes());
+            System.out.println(suite.summary(true));
+            suite.close();
+        }
+    }
+
+    @TestFactory
+    Stream<DynamicTest> cases() {
+        List<ConformanceCase> cases = CaseLoader.loadAll(CaseLoader.resourceDirectory());
+        return cases.stream().map(c -> DynamicTest.dynamicTest(c.name(), () -> {
+            ConformanceSuite.Verdict verdict = suite.run(c);
+            switch (verdict.status()) {
+                case SKIPPED:
+                    Assumptions.abort(verdict.detail());
+                    break;
+                case FAILED:
+                    fail(verdict.detail());
+                    break;
+                default:
+                    break;
+            }
+        }));
+    }
+}
