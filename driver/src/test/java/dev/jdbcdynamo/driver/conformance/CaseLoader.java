@@ -119,12 +119,12 @@ final class CaseLoader {
 
     private static void addItems(JsonNode byTable, Map<String, List<Map<String, AttributeValue>>> into,
             Function<JsonNode, Map<String, AttributeValue>> convert) {
-        byTable.fields().forEachRemaining(entry -> {
+        for (Map.Entry<String, JsonNode> entry : byTable.properties()) {
             List<Map<String, AttributeValue>> list = into.computeIfAbsent(entry.getKey(), k -> new ArrayList<>());
             for (JsonNode item : entry.getValue()) {
                 list.add(convert.apply(item));
             }
-        });
+        }
     }
 
     private static Table table(JsonNode node) {
