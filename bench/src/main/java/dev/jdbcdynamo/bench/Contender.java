@@ -9,8 +9,11 @@ interface Contender extends AutoCloseable {
     /** Why this contender has no number for {@code op} ("not supported yet", ...), or null when it runs it. */
     String skipReason(Operation op);
 
-    /** A session for one thread: its own connections and prepared statements, reused for every call. */
-    Session open(int thread) throws Exception;
+    /**
+     * A session for one thread: its own connections and prepared statements, reused for every
+     * call. {@code id} is unique in the run: it seeds the session's key choices and names its new items.
+     */
+    Session open(int id) throws Exception;
 
     /** One thread's handle on a contender; not thread-safe. */
     interface Session extends AutoCloseable {

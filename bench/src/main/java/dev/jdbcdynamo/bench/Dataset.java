@@ -94,8 +94,8 @@ final class Dataset {
     }
 
     /** A new item for an insert; {@code tag} keeps contenders that share tables apart. */
-    static BenchItem newItem(String tag, int thread, long seq) {
-        return new BenchItem("i" + tag + "t" + thread + "n" + seq, POINT_SK, 0, null, payload((int) (seq % 1000)));
+    static BenchItem newItem(String tag, int session, long seq) {
+        return new BenchItem("i" + tag + "t" + session + "n" + seq, POINT_SK, 0, null, payload((int) (seq % 1000)));
     }
 
     /** A deterministic payload of letters and digits. */

@@ -59,10 +59,10 @@ final class DynamoJdbcContender implements Contender {
     }
 
     @Override
-    public Session open(int thread) throws SQLException {
+    public Session open(int id) throws SQLException {
         Connection c = tables.connect();
-        Dataset.Picker picker = data.new Picker((prepared ? 3000L : 4000L) + thread);
-        return prepared ? new PreparedSession(c, picker, thread) : new LiteralSession(c, picker, thread);
+        Dataset.Picker picker = data.new Picker((prepared ? 3000L : 4000L) + id);
+        return prepared ? new PreparedSession(c, picker, id) : new LiteralSession(c, picker, id);
     }
 
     @Override
@@ -91,14 +91,14 @@ final class DynamoJdbcContender implements Contender {
         private final Connection connection;
         private final Map<Operation, PreparedStatement> statements = new EnumMap<>(Operation.class);
         private final Dataset.Picker picker;
-        private final int thread;
+        private final int id;
         private long inserted;
         private long planned;
 
-        PreparedSession(Connection connection, Dataset.Picker picker, int thread) {
+        PreparedSession(Connection connection, Dataset.Picker picker, int id) {
             this.connection = connection;
             this.picker = picker;
-            this.thread = thread;
+            this.id = id;
         }
 
         private PreparedStatement statement(Operation op, String sql) throws SQLException {
@@ -120,7 +120,7 @@ final class DynamoJdbcContender implements Contender {
                     expectItems(ps.executeQuery(), 1);
                 }
                 case INSERT -> {
-                    BenchItem item = Dataset.newItem("p", thread, inserted++);
+                    BenchItem item = Dataset.newItem("p", id, inserted++);
                     PreparedStatement ps = statement(op, DynamoJdbcTables.INSERT);
                     ps.setString(1, item.pk());
                     ps.setString(2, item.sk());
@@ -155,7 +155,7 @@ final class DynamoJdbcContender implements Contender {
                 case SCAN -> expectItems(statement(op, SCAN).executeQuery(), data.scanItems());
                 case PLAN_NEW -> {
                     // A text this connection has never seen: a key lookup with a new literal.
-                    connection.prepareStatement("SELECT * FROM \"bench\" WHERE pk = 'x" + thread + "n" + planned++
+                    connection.prepareStatement("SELECT * FROM \"bench\" WHERE pk = 'x" + id + "n" + planned++
                             + "' AND sk = '0'").close();
                 }
                 case PLAN_CACHED -> connection.prepareStatement(GET).close();
@@ -174,14 +174,14 @@ final class DynamoJdbcContender implements Contender {
         private final Connection connection;
         private final Statement statement;
         private final Dataset.Picker picker;
-        private final int thread;
+        private final int id;
         private long inserted;
 
-        LiteralSession(Connection connection, Dataset.Picker picker, int thread) throws SQLException {
+        LiteralSession(Connection connection, Dataset.Picker picker, int id) throws SQLException {
             this.connection = connection;
             this.statement = connection.createStatement();
             this.picker = picker;
-            this.thread = thread;
+            this.id = id;
         }
 
         @Override
@@ -190,7 +190,7 @@ final class DynamoJdbcContender implements Contender {
                 case GET -> expectItems(statement.executeQuery("SELECT * FROM \"bench\" WHERE pk = '"
                         + picker.pointPk() + "' AND sk = '" + Dataset.POINT_SK + "'"), 1);
                 case INSERT -> Expect.count(statement.executeUpdate("INSERT INTO \"bench\" VALUE "
-                        + Dataset.newItem("l", thread, inserted++).partiqlLiteral()), 1);
+                        + Dataset.newItem("l", id, inserted++).partiqlLiteral()), 1);
                 case COUNTER -> Expect.count(statement.executeUpdate("UPDATE \"bench\" SET n = n + 1 WHERE pk = '"
                         + picker.pointPk() + "' AND sk = '" + Dataset.POINT_SK + "'"), 1);
                 case CONDITIONAL_FAIL -> {

@@ -38,7 +38,7 @@ final class RawJdbcContender implements Contender {
     }
 
     @Override
-    public Session open(int thread) throws SQLException {
+    public Session open(int id) throws SQLException {
         List<Connection> connections = new ArrayList<>();
         try {
             for (int s = 0; s < tables.shardCount(); s++) {
@@ -50,7 +50,7 @@ final class RawJdbcContender implements Contender {
             }
             throw e;
         }
-        return new RawSession(connections, data.new Picker(1000L + thread), thread);
+        return new RawSession(connections, data.new Picker(1000L + id), id);
     }
 
     @Override
@@ -62,13 +62,13 @@ final class RawJdbcContender implements Contender {
         private final List<Connection> connections;
         private final List<Map<Operation, PreparedStatement>> statements = new ArrayList<>();
         private final Dataset.Picker picker;
-        private final int thread;
+        private final int id;
         private long inserted;
 
-        RawSession(List<Connection> connections, Dataset.Picker picker, int thread) {
+        RawSession(List<Connection> connections, Dataset.Picker picker, int id) {
             this.connections = connections;
             this.picker = picker;
-            this.thread = thread;
+            this.id = id;
             for (int s = 0; s < connections.size(); s++) {
                 statements.add(new EnumMap<>(Operation.class));
             }
@@ -107,7 +107,7 @@ final class RawJdbcContender implements Contender {
         }
 
         private void insert() throws SQLException {
-            BenchItem item = Dataset.newItem("r", thread, inserted++);
+            BenchItem item = Dataset.newItem("r", id, inserted++);
             PreparedStatement ps = statement(tables.shardOf(item.pk()), Operation.INSERT, RawTables.INSERT);
             RawTables.bindInsert(ps, item);
             Expect.count(ps.executeUpdate(), 1);
@@ -146,7 +146,7 @@ final class RawJdbcContender implements Contender {
         private void batchLoad() throws SQLException {
             boolean[] pending = new boolean[connections.size()];
             for (int i = 0; i < Dataset.BATCH_SIZE; i++) {
-                BenchItem item = Dataset.newItem("rb", thread, inserted++);
+                BenchItem item = Dataset.newItem("rb", id, inserted++);
                 int shard = tables.shardOf(item.pk());
                 PreparedStatement ps = statement(shard, Operation.BATCH_LOAD, RawTables.INSERT);
                 RawTables.bindInsert(ps, item);

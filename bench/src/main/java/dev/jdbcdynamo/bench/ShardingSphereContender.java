@@ -64,8 +64,8 @@ final class ShardingSphereContender implements Contender {
     }
 
     @Override
-    public Session open(int thread) throws SQLException {
-        return new RoutedSession(dataSource.getConnection(), data.new Picker(2000L + thread), thread);
+    public Session open(int id) throws SQLException {
+        return new RoutedSession(dataSource.getConnection(), data.new Picker(2000L + id), id);
     }
 
     @Override
@@ -82,13 +82,13 @@ final class ShardingSphereContender implements Contender {
         private final Connection connection;
         private final Map<Operation, PreparedStatement> statements = new EnumMap<>(Operation.class);
         private final Dataset.Picker picker;
-        private final int thread;
+        private final int id;
         private long inserted;
 
-        RoutedSession(Connection connection, Dataset.Picker picker, int thread) {
+        RoutedSession(Connection connection, Dataset.Picker picker, int id) {
             this.connection = connection;
             this.picker = picker;
-            this.thread = thread;
+            this.id = id;
         }
 
         private PreparedStatement statement(Operation op, String sql) throws SQLException {
@@ -110,7 +110,7 @@ final class ShardingSphereContender implements Contender {
                 }
                 case INSERT -> {
                     PreparedStatement ps = statement(op, RawTables.INSERT);
-                    RawTables.bindInsert(ps, Dataset.newItem("s", thread, inserted++));
+                    RawTables.bindInsert(ps, Dataset.newItem("s", id, inserted++));
                     Expect.count(ps.executeUpdate(), 1);
                 }
                 case COUNTER -> update(op, RawTables.COUNTER, 1);
@@ -126,7 +126,7 @@ final class ShardingSphereContender implements Contender {
                 case BATCH_LOAD -> {
                     PreparedStatement ps = statement(op, RawTables.INSERT);
                     for (int i = 0; i < Dataset.BATCH_SIZE; i++) {
-                        RawTables.bindInsert(ps, Dataset.newItem("sb", thread, inserted++));
+                        RawTables.bindInsert(ps, Dataset.newItem("sb", id, inserted++));
                         ps.addBatch();
                     }
                     ps.executeBatch();

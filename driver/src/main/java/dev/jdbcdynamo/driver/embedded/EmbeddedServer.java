@@ -35,13 +35,15 @@ final class EmbeddedServer {
         long started = System.nanoTime();
         Path base = MariaDbBinaries.baseDir();
         try {
-            Files.createDirectories(dataDir);
+            Files.createDirectories(dataDir.resolve("data"));
+            Files.createDirectories(dataDir.resolve("tmp"));
             return MariaDbBinaries.withLock(base, () -> {
                 boolean unpacked = MariaDbBinaries.isUnpacked(base);
                 DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
                         .setPort(0)
                         .setBaseDir(base.toFile())
-                        .setDataDir(dataDir.toFile())
+                        .setDataDir(dataDir.resolve("data").toFile())
+                        .setTmpDir(dataDir.resolve("tmp").toString())
                         .setUnpackingFromClasspath(!unpacked)
                         .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
                         .addArg("--character-set-server=utf8mb4")
@@ -49,6 +51,8 @@ final class EmbeddedServer {
                         .addArg("--max-connections=1000")
                         .addArg("--max-allowed-packet=64M")
                         .addArg("--skip-name-resolve")
+                        // MariaDB 11.4 would generate a TLS certificate at every start (seconds); loopback only.
+                        .addArg("--skip-ssl")
                         .addArg("--bind-address=127.0.0.1");
                 if (ephemeral) {
                     config.addArg("--innodb-flush-log-at-trx-commit=0").addArg("--sync-binlog=0");
@@ -57,7 +61,7 @@ final class EmbeddedServer {
                     config.addArg("--user=root");
                 }
                 config.setSocket(dataDir.resolve("mysqld.sock").toString());
-                DB db = DB.newEmbeddedDB(config.build());
+                DB db = DataKeepingDB.create(config.build());
                 if (!unpacked) {
                     MariaDbBinaries.markUnpacked(base);
                 }

@@ -140,10 +140,13 @@ public final class DynamoDatabase implements Catalog, AutoCloseable {
     /** The number of shard databases an embedded directory already has, if any. */
     private static Optional<Integer> existingShardCount(EmbeddedServers.Lease lease) {
         try (Connection c = adminConnection(lease); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM information_schema.schemata"
-                     + " WHERE schema_name REGEXP '^dynamo_[0-9]+$'")) {
-            rs.next();
-            int count = rs.getInt(1);
+             ResultSet rs = s.executeQuery("SHOW DATABASES")) {
+            int count = 0;
+            while (rs.next()) {
+                if (rs.getString(1).matches("dynamo_[0-9]+")) {
+                    count++;
+                }
+            }
             return count == 0 ? Optional.empty() : Optional.of(count);
         } catch (SQLException e) {
             throw new DynamoException(ErrorCode.CONNECTION_FAILED, "Cannot read the embedded databases: "

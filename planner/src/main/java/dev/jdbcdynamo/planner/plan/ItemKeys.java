@@ -43,12 +43,15 @@ public final class ItemKeys {
     }
 
     /**
-     * The key for a read, or null when a value has another type than the key: such a condition
-     * matches no item (DynamoDB compares without coercion).
+     * The key for a read (the partition alone when {@code sk} is null), or null when a value has
+     * another type than the key: such a condition matches no item (DynamoDB compares without coercion).
      */
     public static KeyBytes forRead(TableDef table, AttributeValue pk, AttributeValue sk) {
         if (!hasType(pk, table.partitionKey().type()) || (sk != null && !hasType(sk, table.sortKey().type()))) {
             return null;
+        }
+        if (sk == null) {
+            return new KeyBytes(KeyCodec.typeTag(pk), KeyCodec.encode(pk), NO_SORT_KEY);
         }
         return encode(table, pk, sk);
     }

@@ -1,0 +1,171 @@
+package dev.jdbcdynamo.bench;
+
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * One benchmark run: starts the shared MariaDB and DynamoDB Local, loads every contender,
+ * measures every operation on every contender at every thread count (warm-up, then repetitions),
+ * the first plan in new JVMs, profiles with JFR, and judges the goals.
+ */
+final class Harness {
+    private static final int LOADERS = 4;
+
+    private final BenchOptions options;
+    private final PrintStream log;
+    private final Dataset data;
+    private final ResultTable table;
+    private final Map<String, String> loadTimes = new LinkedHashMap<>();
+    private int sessions;
+
+    private Harness(BenchOptions options, PrintStream log) {
+        this.options = options;
+        this.log = log;
+        this.data = options.dataset();
+        this.table = new ResultTable(data);
+    }
+
+    static BenchReport run(BenchOptions options, PrintStream log) throws Exception {
+        return new Harness(options, log).run();
+    }
+
+    private BenchReport run() throws Exception {
+        long started = System.nanoTime();
+        List<Contender> contenders = new ArrayList<>();
+        DynamoJdbcTables dynamoTables = null;
+        try (BenchServer server = BenchServer.start()) {
+            MachineInfo machine = MachineInfo.collect(server.version());
+            RawTables raw = new RawTables(server, options.shards());
+            timed("raw JDBC and ShardingSphere (batched INSERTs per shard)", () -> raw.createAndLoad(data));
+            contenders.add(new RawJdbcContender(raw, data));
+            contenders.add(new ShardingSphereContender(raw, data, options.maxThreads()));
+            DynamoJdbcTables[] holder = new DynamoJdbcTables[1];
+            timed("jdbc:dynamo (one INSERT per item, " + LOADERS + " connections)", () -> holder[0] =
+                    DynamoJdbcTables.createAndLoad(options.shards(), options.maxThreads() + 2, data, LOADERS));
+            dynamoTables = holder[0];
+            DynamoJdbcContender prepared = DynamoJdbcContender.prepared(dynamoTables, data);
+            contenders.add(prepared);
+            contenders.add(DynamoJdbcContender.literal(dynamoTables, data));
+            DynamoLocalContender[] local = new DynamoLocalContender[1];
+            timed("DynamoDB Local (BatchExecuteStatement of 25, " + LOADERS + " threads)", () -> local[0] =
+                    DynamoLocalContender.startAndLoad(data, options.maxThreads(), LOADERS));
+            contenders.add(local[0]);
+
+            measureFirstPlan(server);
+            for (int threads : options.threads()) {
+                for (Contender c : contenders) {
+                    measure(c, threads);
+                }
+            }
+            List<Goals.Goal> goals = Goals.evaluate(table);
+            List<JfrProfile.Summary> profiles = options.profiling() ? profile(prepared, goals) : List.of();
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+            return new BenchReport(machine, options, data, table, goals, profiles,
+                    contenders.stream().map(Contender::name).toList(), loadTimes, took);
+        } finally {
+            for (Contender c : contenders) {
+                closeQuietly(c);
+            }
+            if (dynamoTables != null) {
+                closeQuietly(dynamoTables);
+            }
+        }
+    }
+
+    private void measureFirstPlan(BenchServer server) throws Exception {
+        log.printf("first plan in %d new JVM(s)...%n", options.firstPlanJvms());
+        List<Statistics.Sample> samples = List.of(FirstPlan.measure(FirstPlan.mysqlUrl(server, options.shards()),
+                options.firstPlanJvms()));
+        int first = options.threads().get(0);
+        table.add(first, Operation.PLAN_FIRST, DynamoJdbcContender.PREPARED_NAME, Statistics.summarize(samples));
+        for (int threads : options.threads()) {
+            if (threads != first) {
+                table.skip(threads, Operation.PLAN_FIRST, DynamoJdbcContender.PREPARED_NAME,
+                        "once per JVM: see " + first + " thread(s)");
+            }
+        }
+    }
+
+    private void measure(Contender c, int threads) throws Exception {
+        List<Contender.Session> open = new ArrayList<>();
+        try {
+            for (int t = 0; t < threads; t++) {
+                open.add(c.open(sessions++));
+            }
+            LoadRunner runner = new LoadRunner(options.maxCallsPerThread());
+            for (Operation op : Operation.values()) {
+                if (op == Operation.PLAN_FIRST) {
+                    continue;
+                }
+                String reason = c.skipReason(op);
+                if (reason != null) {
+                    if (!op.planning()) {
+                        table.skip(threads, op, c.name(), reason);
+                    }
+                    continue;
+                }
+                runner.run(open, op, options.warmup().toNanos());
+                List<Statistics.Sample> reps = new ArrayList<>();
+                for (int r = 0; r < options.repetitions(); r++) {
+                    reps.add(runner.run(open, op, options.repetition().toNanos()));
+                }
+                Statistics.Measurement m = Statistics.summarize(reps);
+                table.add(threads, op, c.name(), m);
+                log.printf(Locale.ROOT, "%2d thread(s) %-34s %-50s %s calls/s, p50 %s µs, p99 %s µs%n", threads, c.name(),
+                        op.label(data), ResultTable.spread(m.throughput()), ResultTable.number(m.p50Micros().median()),
+                        ResultTable.number(m.p99Micros().median()));
+            }
+        } finally {
+            for (Contender.Session s : open) {
+                closeQuietly(s);
+            }
+        }
+    }
+
+    /** Profiles the driver's get, and each ratio goal's operation that was missed. */
+    private List<JfrProfile.Summary> profile(DynamoJdbcContender prepared, List<Goals.Goal> goals) throws Exception {
+        List<Operation> ops = new ArrayList<>(List.of(Operation.GET));
+        for (Goals.Goal g : goals) {
+            if (!g.met() && g.op() != null && !g.op().planning() && !ops.contains(g.op())) {
+                ops.add(g.op());
+            }
+        }
+        List<JfrProfile.Summary> out = new ArrayList<>();
+        try (Contender.Session session = prepared.open(sessions++)) {
+            for (Operation op : ops) {
+                log.printf("profiling jdbc:dynamo %s with JFR...%n", op.label(data));
+                out.add(JfrProfile.record("jdbc:dynamo (PreparedStatement): " + op.label(data) + ", 1 thread",
+                        session, op, options.profile()));
+            }
+        }
+        return out;
+    }
+
+    private void timed(String what, Step step) throws Exception {
+        log.printf("loading %s...%n", what);
+        long t0 = System.nanoTime();
+        step.run();
+        String took = String.format(Locale.ROOT, "%.1f s", (System.nanoTime() - t0) / 1e9);
+        loadTimes.put(what, took);
+        log.printf("loaded %s in %s%n", what, took);
+    }
+
+    private void closeQuietly(AutoCloseable c) {
+        try {
+            c.close();
+        } catch (Exception e) {
+            log.println("closing " + c + " failed: " + e);
+        }
+    }
+
+    /** A setup step that may throw. */
+    @FunctionalInterface
+    private interface Step {
+        void run() throws Exception;
+    }
+}
