@@ -155,7 +155,7 @@ final class ItemResultSet implements ResultSet, DynamoResultSet {
             return null;
         }
         if (v instanceof AttributeValue.N n) {
-            return n.value();
+            return plain(n.value());
         }
         if (v instanceof AttributeValue.S s) {
             try {
@@ -168,6 +168,11 @@ final class ItemResultSet implements ResultSet, DynamoResultSet {
             return b.value() ? BigDecimal.ONE : BigDecimal.ZERO;
         }
         throw conversion(columnIndex, v, target);
+    }
+
+    /** The same number with a scale of at least 0, so that 310 prints as 310, not 3.1E+2. */
+    private static BigDecimal plain(BigDecimal n) {
+        return n.scale() < 0 ? n.setScale(0) : n;
     }
 
     private SQLException conversion(int columnIndex, AttributeValue v, String target) {
@@ -286,7 +291,7 @@ final class ItemResultSet implements ResultSet, DynamoResultSet {
             return s.value();
         }
         if (v instanceof AttributeValue.N n) {
-            return n.value();
+            return plain(n.value());
         }
         if (v instanceof AttributeValue.B b) {
             return b.value().toArray();
