@@ -4,6 +4,7 @@ import dev.jdbcdynamo.planner.ast.Expr;
 import dev.jdbcdynamo.planner.ast.Statement;
 import dev.jdbcdynamo.planner.catalog.KeyAttribute;
 import dev.jdbcdynamo.planner.catalog.KeyType;
+import dev.jdbcdynamo.planner.eval.Projector;
 import dev.jdbcdynamo.planner.plan.Plan;
 import dev.jdbcdynamo.planner.value.AttributeValue;
 import java.sql.Types;
@@ -41,7 +42,7 @@ record ResultShape(String tableName, List<Column> columns) {
             } else {
                 for (Statement.SelectItem item : select.items()) {
                     if (item.expr() instanceof Expr.PathRef ref) {
-                        String name = item.alias() != null ? item.alias() : ref.path().toString();
+                        String name = item.alias() != null ? item.alias() : Projector.nameOf(ref.path());
                         columns.putIfAbsent(name, null);
                     }
                 }

@@ -60,6 +60,7 @@ public final class Executor {
         Map<String, AttributeValue> item = map.value();
         TableDef table = plan.table();
         ItemKeys.KeyBytes key = ItemKeys.ofItem(table, item);
+        ItemKeys.checkIndexKeys(table, item);
         ItemSize.check(item);
         try (PreparedStatement ps = c.prepareStatement(PhysicalSql.insert(table))) {
             ps.setLong(1, KeyspaceId.of(key.tag(), key.pk()));
@@ -88,6 +89,7 @@ public final class Executor {
             UpdateApplier.Result result = UpdateApplier.apply(old, plan.actions(), params);
             Map<String, AttributeValue> updated = result.item();
             ItemKeys.ofItem(table, updated);
+            ItemKeys.checkIndexKeys(table, updated);
             ItemSize.check(updated);
             try (PreparedStatement ps = c.prepareStatement(PhysicalSql.replaceItem(table))) {
                 ps.setString(1, DynamoJson.writeItem(updated));

@@ -114,13 +114,9 @@ public final class ExpressionEvaluator {
         switch (call.name()) {
             case "size" -> {
                 arity(call, 1);
-                AttributeValue v = evaluate(args.get(0), item, params);
-                Long size = size(v);
-                if (size == null) {
-                    throw ErrorCode.VALIDATION.error("Invalid argument to size(): the operand has type "
-                            + (v == null ? "MISSING" : v.type()));
-                }
-                return AttributeValue.N.of(size);
+                // size() of MISSING or of a type without a size is MISSING: a comparison with it is false.
+                Long size = size(evaluate(args.get(0), item, params));
+                return size == null ? null : AttributeValue.N.of(size);
             }
             case "list_append" -> {
                 arity(call, 2);

@@ -68,10 +68,12 @@ public final class Binder {
             throw unsupported("SQL extensions (DISTINCT, GROUP BY, HAVING, LIMIT, OFFSET, aliases)", select.pos());
         }
         TableDef table = table(from.table());
+        checkProjection(select);
         if (from.table().index() != null) {
             IndexDef index = table.index(from.table().index()).orElseThrow(() -> ErrorCode.VALIDATION.error(
                     "The table does not have the specified index: " + from.table().index()));
-            throw unsupported("queries on index " + index.name(), from.table().pos());
+            throw ErrorCode.UNSUPPORTED_LANGUAGE_FEATURE.error("Queries on secondary index " + index.name()
+                    + " are not supported yet: indexes are declared and their key types checked, but not yet maintained");
         }
         Boolean descending = orderBy(select, table);
         AccessPathPlanner.Result planned = AccessPathPlanner.plan(table, Conjuncts.of(select.where()), descending);
@@ -81,6 +83,18 @@ public final class Binder {
                     : "ORDER BY is only supported on the key attributes of a query");
         }
         return new Plan.Select(table, planned.path(), Conjuncts.and(planned.residual()), select.items());
+    }
+
+    /** Projections are paths (DynamoDB), and a path may not widen the item with {@code .*}. */
+    private static void checkProjection(Statement.Select select) {
+        for (Statement.SelectItem item : select.items()) {
+            if (!(item.expr() instanceof Expr.PathRef ref)) {
+                throw ErrorCode.VALIDATION.error("Unexpected path component at " + item.expr().pos());
+            }
+            if (ref.path().steps().stream().anyMatch(s -> s instanceof dev.jdbcdynamo.planner.ast.Path.Wildcard)) {
+                throw ErrorCode.VALIDATION.error("Changing item's hierarchy while reading isn't supported");
+            }
+        }
     }
 
     /** DynamoDB's ORDER BY: key attributes only. The sort-key direction, or null without ORDER BY. */
@@ -201,10 +215,13 @@ public final class Binder {
             if (create.name().isEmpty() || create.name().length() > 255) {
                 throw ErrorCode.VALIDATION.error("TableName must be between 1 and 255 characters long");
             }
-            if (!create.indexes().isEmpty()) {
-                throw ErrorCode.UNSUPPORTED_LANGUAGE_FEATURE.error("secondary indexes in CREATE TABLE");
+            List<KeyAttribute> declared = new ArrayList<>(attributes);
+            declared.add(partition);
+            if (sort != null) {
+                declared.add(sort);
             }
-            return new TableDef(0, create.name(), partition, sort, attributes, List.of(), 1);
+            List<IndexDef> indexes = IndexDefinitions.of(create.indexes(), partition, sort, declared);
+            return new TableDef(0, create.name(), partition, sort, attributes, indexes, 1);
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.jdbcdynamo.planner.plan;
 
+import dev.jdbcdynamo.planner.catalog.IndexDef;
 import dev.jdbcdynamo.planner.catalog.KeyAttribute;
 import dev.jdbcdynamo.planner.catalog.KeyType;
 import dev.jdbcdynamo.planner.catalog.TableDef;
@@ -35,6 +36,35 @@ public final class ItemKeys {
             throw missing(table.sortKey());
         }
         return encode(table, pk, sk);
+    }
+
+    /**
+     * DynamoDB's rules for the index keys an item carries: an attribute that is a key of an index
+     * must have the index key's type and, for S and B, must not be empty.
+     */
+    public static void checkIndexKeys(TableDef table, Map<String, AttributeValue> item) {
+        for (IndexDef index : table.indexes()) {
+            checkIndexKey(index, index.partitionKey(), item);
+            if (index.sortKey() != null) {
+                checkIndexKey(index, index.sortKey(), item);
+            }
+        }
+    }
+
+    private static void checkIndexKey(IndexDef index, KeyAttribute key, Map<String, AttributeValue> item) {
+        AttributeValue value = item.get(key.name());
+        if (value == null) {
+            return;
+        }
+        if (!hasType(value, key.type())) {
+            throw ErrorCode.VALIDATION.error("One or more parameter values were invalid: Type mismatch for Index Key");
+        }
+        if ((value instanceof AttributeValue.S s && s.value().isEmpty())
+                || (value instanceof AttributeValue.B b && b.value().length() == 0)) {
+            throw ErrorCode.VALIDATION.error("One or more parameter values are not valid. A value specified for a "
+                    + "secondary index key is not supported. The AttributeValue for a key attribute cannot contain an "
+                    + "empty string value. IndexName: " + index.name() + ", IndexKey: " + key.name());
+        }
     }
 
     /** The key named by a write's WHERE clause, with the same rules as an item's. */
