@@ -16,12 +16,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
-/**
- * The two JSON forms of the conformance output: the canonical text of a line (sorted keys and set
- * elements, no spaces, values as given) and the comparison form, in which numbers are their values
- * and sets and unordered lists are sorted, so that two answers DynamoDB counts as equal are equal.
- */
+/** The canonical text of output lines, and the comparison form in which answers DynamoDB counts as equal are equal. */
 final class CanonicalJson {
+    // Canonical text: sorted keys and set elements, no spaces, values as given. Comparison form:
+    // numbers as their values, sets and unordered lists sorted.
     private static final JsonMapper MAPPER = JsonMapper.builder()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .build();

@@ -7,8 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * One recorded conformance case with its fixtures resolved: the tables to create, the items to
- * load, the steps to run, the tables to dump afterwards and the expected output lines.
+ * One recorded conformance case with its fixtures resolved: tables, items, steps, dumps and expected lines.
  *
  * @param name the case's path below the cases directory without ".json", such as {@code select_key/sk_ge}
  * @param description what the case shows

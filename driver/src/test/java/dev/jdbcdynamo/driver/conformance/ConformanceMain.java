@@ -4,11 +4,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-/**
- * Runs a directory of conformance cases from the command line: one line per failing case with its
- * differences, then {@code N passed, N failed[, N skipped]}; exits with 1 when any case failed.
- */
+/** Runs a directory of conformance cases from the command line and exits with 1 when any case failed. */
 public final class ConformanceMain {
+    // Standard output: one line per failing case with its differences, then exactly
+    // "N passed, N failed" (", N skipped" when any). Differing error messages (not failures) and
+    // what is not compared go to standard error.
+
     private ConformanceMain() {
     }
 
@@ -31,6 +32,9 @@ public final class ConformanceMain {
                 ConformanceSuite.Verdict verdict = suite.run(c);
                 if (verdict.status() == ConformanceSuite.Status.FAILED) {
                     System.out.println("FAIL " + verdict.name() + ": " + verdict.detail());
+                }
+                for (String message : verdict.messageMismatches()) {
+                    System.err.println("message " + verdict.name() + " " + message);
                 }
             }
             failed = suite.count(ConformanceSuite.Status.FAILED);

@@ -35,10 +35,10 @@ class ConformanceTest {
             ConformanceSuite.Verdict verdict = suite.run(c);
             switch (verdict.status()) {
                 case SKIPPED:
-                    Assumptions.abort(verdict.detail());
+                    Assumptions.abort(c.name() + ": " + verdict.detail());
                     break;
                 case FAILED:
-                    fail(verdict.detail());
+                    fail(c.name() + ": " + verdict.detail());
                     break;
                 default:
                     break;

@@ -13,15 +13,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-/**
- * Compares a case's produced lines with its {@code .expected} lines under the README's rules:
- * numbers by value, set elements and object keys in any order, {@code "sorted"} lists and dumps as
- * multisets, {@code "engine"} lists in order, error codes with or without a trailing
- * {@code Exception}. Error messages are compared loosely and a different message is reported on
- * its own, never as a failure. {@code pages} (the answer to a step's {@code limit}) is ignored:
- * the runner cannot pass a Limit through JDBC.
- */
+/** Compares produced lines with a case's {@code .expected} lines under the normalization rules of the cases' README. */
 final class ExpectedComparator {
+    // Numbers by value, set elements and object keys in any order, "sorted" lists and dumps as
+    // multisets, "engine" lists in order, error codes with or without a trailing "Exception".
+    // Error messages are compared loosely, and a different message is reported on its own, never
+    // as a failure. "pages" (the answer to a step's limit) is ignored: the runner cannot pass a
+    // Limit through JDBC.
+
     private static final Pattern POSITION = Pattern.compile(
             "\\s*\\(?\\bat (\\d+:\\d+:\\d+|line \\d+, column \\d+)\\)?");
     private static final Pattern SPACES = Pattern.compile("\\s+");
