@@ -5,6 +5,7 @@ import dev.jdbcdynamo.planner.error.ErrorCode;
 import dev.jdbcdynamo.planner.value.AttributeValue;
 import dev.jdbcdynamo.planner.value.DynamoJson;
 import dev.jdbcdynamo.planner.value.DynamoNumber;
+import dev.jdbcdynamo.planner.value.JavaValues;
 import java.io.InputStream;
 import java.io.Reader;
 import java.math.BigDecimal;
@@ -32,7 +33,8 @@ import java.util.Map;
 /**
  * A forward-only ResultSet over items. Columns follow {@link ResultShape}; values convert
  * from DynamoDB types: S to String, N to BigDecimal (exact), B to byte[], BOOL to Boolean, NULL
- * and missing attributes to SQL NULL, documents (M, L, sets) to DynamoDB JSON text.
+ * and missing attributes to SQL NULL; documents (M, L, sets) to Map, List and Set from
+ * {@code getObject} and to DynamoDB JSON text from {@code getString}.
  */
 final class ItemResultSet implements ResultSet, DynamoResultSet {
     private final Statement statement;
@@ -299,7 +301,8 @@ final class ItemResultSet implements ResultSet, DynamoResultSet {
         if (v instanceof AttributeValue.Bool b) {
             return b.value();
         }
-        return DynamoJson.writeValue(v);
+        // Documents read back as the Java types setObject takes: Map, List, Set.
+        return JavaValues.toJava(v);
     }
 
     @Override
