@@ -76,6 +76,16 @@ public final class QuickStart {
             }
         }
 
+        try (Statement s = conn.createStatement();
+             ResultSet plan = s.executeQuery("EXPLAIN SELECT * FROM \"Orders\" WHERE customer_id = 'alice'"
+                     + " AND order_date >= '2024-02-01'")) {
+            plan.next();
+            System.out.println("EXPLAIN of a range query on alice's orders:");
+            for (String column : new String[] {"access_path", "key_condition", "filter", "shards", "sql"}) {
+                System.out.println("  " + column + ": " + plan.getString(column));
+            }
+        }
+
         try (Statement s = conn.createStatement()) {
             int deleted = s.executeUpdate(
                     "DELETE FROM \"Orders\" WHERE customer_id = 'alice' AND order_date = '2024-02-11'");

@@ -3,6 +3,7 @@ package dev.jdbcdynamo.driver.exec;
 import dev.jdbcdynamo.driver.storage.DynamoDatabase;
 import dev.jdbcdynamo.planner.ast.Expr;
 import dev.jdbcdynamo.planner.catalog.TableDef;
+import dev.jdbcdynamo.planner.parse.AstPrinter;
 import dev.jdbcdynamo.planner.plan.AccessPath;
 import dev.jdbcdynamo.planner.plan.PhysicalSql;
 import dev.jdbcdynamo.planner.plan.Plan;
@@ -29,7 +30,7 @@ public final class PlanExplainer {
             row.put("access_path", s(select.path().kind()));
             row.put("table", s(table.name()));
             row.put("key_condition", s(keyCondition(table, select.path())));
-            row.put("filter", s(select.filter() == null ? "" : String.valueOf(select.filter())));
+            row.put("filter", s(select.filter() == null ? "" : AstPrinter.expr(select.filter())));
             row.put("shards", s(shards(select.path(), table, database)));
             row.put("sql", s(sql(table, select.path())));
         } else if (plan instanceof Plan.Insert insert) {
@@ -96,7 +97,7 @@ public final class PlanExplainer {
         if (expr instanceof Expr.Literal l) {
             return DynamoJson.writeValue(l.value());
         }
-        return String.valueOf(expr);
+        return AstPrinter.expr(expr);
     }
 
     private static String shards(AccessPath path, TableDef table, DynamoDatabase database) {

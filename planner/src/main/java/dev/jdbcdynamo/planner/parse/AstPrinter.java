@@ -9,14 +9,14 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Prints an AST back as statement text, fully parenthesized, so that a test sees the tree's shape
- * (precedence included) and can parse the text again.
+ * Prints an AST back as statement text, fully parenthesized, so that EXPLAIN shows conditions
+ * readably and tests see the tree's shape (precedence included); the text parses again.
  */
-final class AstPrinter {
+public final class AstPrinter {
     private AstPrinter() {
     }
 
-    static String print(Statement s) {
+    public static String print(Statement s) {
         if (s instanceof Statement.Select select) {
             return select(select);
         } else if (s instanceof Statement.Insert insert) {
@@ -87,7 +87,7 @@ final class AstPrinter {
         return "REMOVE " + path(((Statement.RemoveAction) action).path());
     }
 
-    static String expr(Expr e) {
+    public static String expr(Expr e) {
         if (e instanceof Expr.Literal l) {
             return literal(l.value());
         } else if (e instanceof Expr.Parameter) {

@@ -1,0 +1,35 @@
+package dev.jdbcdynamo.driver;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import org.junit.jupiter.api.Test;
+
+/** EXPLAIN returns the chosen plan as a row: path, key condition, filter, shards, SQL. */
+class ExplainTest {
+
+    @Test
+    void explainShowsThePlan() throws Exception {
+        try (Connection c = DriverManager.getConnection(TestServer.memUrl("explain", 4));
+             Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE o (c STRING PARTITION KEY, d STRING SORT KEY)");
+            try (ResultSet rs = s.executeQuery(
+                    "EXPLAIN SELECT * FROM o WHERE c = 'x' AND begins_with(d, '2024') AND total > 5")) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString("access_path")).isEqualTo("Query");
+                assertThat(rs.getString("key_condition")).isEqualTo("c = {\"S\":\"x\"} AND begins_with(d, {\"S\":\"2024\"})");
+                assertThat(rs.getString("filter")).contains("total").contains("5");
+                assertThat(rs.getString("shards")).matches("1: ds_[0-3]");
+                assertThat(rs.getString("sql")).isEqualTo("SELECT item FROM dt_1 WHERE kid = ? AND pk = ? AND sk >= ? AND sk < ? ORDER BY sk");
+            }
+            try (ResultSet rs = s.executeQuery("EXPLAIN SELECT * FROM o WHERE total > 5")) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString("access_path")).isEqualTo("Scan");
+                assertThat(rs.getString("shards")).isEqualTo("all 4");
+            }
+        }
+    }
+}
