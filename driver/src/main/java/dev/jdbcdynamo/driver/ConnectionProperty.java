@@ -17,6 +17,9 @@ public enum ConnectionProperty {
     CLOSE_DELAY("closeDelay", "0", "Seconds an embedded or in-memory database stays open after its last "
             + "connection closes; -1 keeps it until the JVM exits."),
     POOL_SIZE("poolSize", "10", "Maximum physical connections per shard in the shared pool."),
+    FULL_SCAN_GUARD("fullScanGuard", "false", "true: a statement that would read every shard (a Scan) fails with an "
+            + "error naming the table and the missing key condition, like a DynamoDB role without dynamodb:Scan.",
+            "false", "true"),
     RETURN_VALUES_ON_CONDITION_CHECK_FAILURE("returnValuesOnConditionCheckFailure", "NONE",
             "ALL_OLD returns the item as it was when a conditional write fails (DynamoDB's "
                     + "ReturnValuesOnConditionCheckFailure), through DynamoSqlException.oldItemJson().", "NONE", "ALL_OLD");

@@ -41,6 +41,7 @@ public final class DynamoConnection implements Connection {
     private final StatementPlanner planner;
     private final dev.jdbcdynamo.driver.exec.Executor executor;
     private final boolean returnOldOnFailure;
+    private final boolean fullScanGuard;
     private final Properties clientInfo = new Properties();
     private Connection routed;
     private Routing routedBy;
@@ -55,6 +56,7 @@ public final class DynamoConnection implements Connection {
         this.planner = new StatementPlanner(database,
                 Language.of(ConnectionProperty.LANGUAGE.get(url.properties())));
         this.executor = new dev.jdbcdynamo.driver.exec.Executor(database);
+        this.fullScanGuard = Boolean.parseBoolean(ConnectionProperty.FULL_SCAN_GUARD.get(url.properties()));
         this.returnOldOnFailure = "ALL_OLD".equalsIgnoreCase(
                 ConnectionProperty.RETURN_VALUES_ON_CONDITION_CHECK_FAILURE.get(url.properties()));
     }
@@ -101,6 +103,10 @@ public final class DynamoConnection implements Connection {
     private ExecutionResult run(StatementPlanner.Prepared prepared, Plan plan, List<AttributeValue> params)
             throws SQLException {
         if (plan instanceof Plan.Select select) {
+            if (fullScanGuard && select.path() instanceof dev.jdbcdynamo.planner.plan.AccessPath.Scan) {
+                throw dev.jdbcdynamo.planner.error.ErrorCode.FULL_SCAN_DENIED.error(select.table().name(),
+                        select.table().partitionKey().name());
+            }
             return executor.select(routed(), select, params);
         } else if (plan instanceof Plan.Insert insert) {
             return executor.insert(routed(), insert, params);

@@ -19,6 +19,8 @@ public enum ErrorCode {
     ITEM_TOO_LARGE("ValidationException", "22001", "Item size has exceeded the maximum allowed size"),
     NUMBER_INVALID("ValidationException", "22003", "%s"),
     WRONG_PARAMETER_COUNT("ValidationException", "07001", "%s"),
+    FULL_SCAN_DENIED("AccessDeniedException", "42000", "Full table scan of %s denied by the connection's "
+            + "fullScanGuard: add an equality on the partition key %s to the WHERE clause, or turn the guard off"),
     TABLE_EXISTS("ResourceInUseException", "42S01", "Table already exists: %s"),
 
     // Data (DynamoDB's own names).
