@@ -28,11 +28,24 @@ public final class ConditionEvaluator {
         } else if (expr instanceof Expr.Not not) {
             return !test(not.operand(), item, params);
         } else if (expr instanceof Expr.Compare cmp) {
-            return compare(cmp.op(), value(cmp.left(), item, params), value(cmp.right(), item, params));
+            AttributeValue left = value(cmp.left(), item, params);
+            AttributeValue right = value(cmp.right(), item, params);
+            if (cmp.op() != Expr.CompareOp.EQ && cmp.op() != Expr.CompareOp.NE) {
+                checkOrderable(cmp.op().symbol(), cmp.left(), left);
+                checkOrderable(cmp.op().symbol(), cmp.right(), right);
+            }
+            return compare(cmp.op(), left, right);
         } else if (expr instanceof Expr.Between b) {
             AttributeValue v = value(b.value(), item, params);
-            return compare(Expr.CompareOp.GE, v, value(b.low(), item, params))
-                    && compare(Expr.CompareOp.LE, v, value(b.high(), item, params));
+            AttributeValue low = value(b.low(), item, params);
+            AttributeValue high = value(b.high(), item, params);
+            Integer bounds = low == null || high == null ? null : ValueOrder.compare(low, high);
+            if (bounds != null && bounds > 0) {
+                throw ErrorCode.VALIDATION.error("The BETWEEN operator requires upper bound to be greater than or "
+                        + "equal to lower bound; lower bound operand: AttributeValue: " + brief(low)
+                        + ", upper bound operand: AttributeValue: " + brief(high));
+            }
+            return compare(Expr.CompareOp.GE, v, low) && compare(Expr.CompareOp.LE, v, high);
         } else if (expr instanceof Expr.In in) {
             AttributeValue v = value(in.value(), item, params);
             if (v == null) {
@@ -61,15 +74,33 @@ public final class ConditionEvaluator {
         return ExpressionEvaluator.evaluate(expr, item, params);
     }
 
+    /** A constant operand of an ordering comparison must be S, N or B (DynamoDB rejects the statement). */
+    private static void checkOrderable(String operator, Expr operand, AttributeValue value) {
+        boolean constant = operand instanceof Expr.Literal || operand instanceof Expr.Parameter;
+        if (constant && value != null && ValueOrder.compare(value, value) == null) {
+            throw ErrorCode.VALIDATION.error("Incorrect operand type for operator or function; operator or function: "
+                    + operator + ", operand type: " + value.type());
+        }
+    }
+
+    /** DynamoDB's short form of a value in messages: {@code {N:50}}. */
+    private static String brief(AttributeValue v) {
+        String text = v instanceof AttributeValue.S s ? s.value()
+                : v instanceof AttributeValue.N n ? dev.jdbcdynamo.planner.value.DynamoNumber.toText(n.value())
+                : v instanceof AttributeValue.B b ? b.value().toBase64() : String.valueOf(v);
+        return "{" + v.type() + ":" + text + "}";
+    }
+
     static boolean compare(Expr.CompareOp op, AttributeValue left, AttributeValue right) {
+        if (op == Expr.CompareOp.NE) {
+            // Not equal holds when either side is MISSING, as in DynamoDB.
+            return !ValueOrder.equal(left, right);
+        }
         if (left == null || right == null) {
             return false;
         }
         if (op == Expr.CompareOp.EQ) {
             return ValueOrder.equal(left, right);
-        }
-        if (op == Expr.CompareOp.NE) {
-            return !ValueOrder.equal(left, right);
         }
         Integer c = ValueOrder.compare(left, right);
         if (c == null) {
@@ -115,9 +146,9 @@ public final class ConditionEvaluator {
                 ExpressionEvaluator.arity(call, 2);
                 AttributeValue type = value(args.get(1), item, params);
                 if (!(type instanceof AttributeValue.S t) || !TYPES.contains(t.value())) {
-                    throw ErrorCode.VALIDATION.error("Invalid attribute type name found in type: "
+                    throw ErrorCode.VALIDATION.error("Invalid attribute type name found; type: "
                             + (type instanceof AttributeValue.S t2 ? t2.value() : String.valueOf(type))
-                            + "; valid types: {S,SS,N,NS,B,BS,BOOL,NULL,L,M}");
+                            + ", valid types: {N,BS,L,B,NULL,M,S,SS,NS,BOOL}");
                 }
                 AttributeValue v = value(args.get(0), item, params);
                 return v != null && v.type().equals(t.value());

@@ -1,5 +1,6 @@
 package dev.jdbcdynamo.planner.eval;
 
+import dev.jdbcdynamo.planner.ast.Expr;
 import dev.jdbcdynamo.planner.ast.Path;
 import dev.jdbcdynamo.planner.ast.Statement;
 import dev.jdbcdynamo.planner.error.ErrorCode;
@@ -37,6 +38,11 @@ public final class UpdateApplier {
         for (Statement.UpdateAction action : actions) {
             if (action instanceof Statement.SetAction set) {
                 AttributeValue v = ExpressionEvaluator.evaluate(set.value(), old, params);
+                if (v == null && set.value() instanceof Expr.Call call && call.name().equals("set_delete")) {
+                    // Deleting every element of a set removes the attribute, as DynamoDB does.
+                    removes.add(set.path());
+                    continue;
+                }
                 if (v == null) {
                     throw ErrorCode.VALIDATION.error(
                             "The provided expression refers to an attribute that does not exist in the item");
