@@ -36,7 +36,7 @@ import java.util.Map;
  * and missing attributes to SQL NULL; documents (M, L, sets) to Map, List and Set from
  * {@code getObject} and to DynamoDB JSON text from {@code getString}.
  */
-final class ItemResultSet implements ResultSet, DynamoResultSet {
+final class ItemResultSet extends ReadOnlyResultSet implements DynamoResultSet {
     private final Statement statement;
     private final ResultShape shape;
     private final List<Map<String, AttributeValue>> items;
@@ -372,50 +372,14 @@ final class ItemResultSet implements ResultSet, DynamoResultSet {
     @Override public BigDecimal getBigDecimal(String columnLabel) throws SQLException { return getBigDecimal(column(columnLabel)); }
 
     @Override
-    public InputStream getAsciiStream(int columnIndex) throws SQLException {
-        throw DynamoErrors.unsupported("Streams");
-    }
-
-    @Override
-    @Deprecated
-    public InputStream getUnicodeStream(int columnIndex) throws SQLException {
-        throw DynamoErrors.unsupported("Streams");
-    }
-
-    @Override
     public InputStream getBinaryStream(int columnIndex) throws SQLException {
         byte[] bytes = getBytes(columnIndex);
         return bytes == null ? null : new java.io.ByteArrayInputStream(bytes);
     }
 
     @Override
-    public InputStream getAsciiStream(String columnLabel) throws SQLException {
-        throw DynamoErrors.unsupported("Streams");
-    }
-
-    @Override
-    @Deprecated
-    public InputStream getUnicodeStream(String columnLabel) throws SQLException {
-        throw DynamoErrors.unsupported("Streams");
-    }
-
-    @Override
     public InputStream getBinaryStream(String columnLabel) throws SQLException {
         return getBinaryStream(column(columnLabel));
-    }
-
-    @Override
-    public SQLWarning getWarnings() {
-        return null;
-    }
-
-    @Override
-    public void clearWarnings() {
-    }
-
-    @Override
-    public String getCursorName() throws SQLException {
-        throw DynamoErrors.unsupported("Named cursors");
     }
 
     @Override
@@ -465,174 +429,10 @@ final class ItemResultSet implements ResultSet, DynamoResultSet {
     }
 
     @Override
-    public void beforeFirst() throws SQLException {
-        throw DynamoErrors.unsupported("Scrolling (the ResultSet is forward-only)");
-    }
-
-    @Override
-    public void afterLast() throws SQLException {
-        throw DynamoErrors.unsupported("Scrolling (the ResultSet is forward-only)");
-    }
-
-    @Override
-    public boolean first() throws SQLException {
-        throw DynamoErrors.unsupported("Scrolling (the ResultSet is forward-only)");
-    }
-
-    @Override
-    public boolean last() throws SQLException {
-        throw DynamoErrors.unsupported("Scrolling (the ResultSet is forward-only)");
-    }
-
-    @Override
     public int getRow() throws SQLException {
         checkOpen();
         return row >= 0 && row < limit ? row + 1 : 0;
     }
-
-    @Override
-    public boolean absolute(int row) throws SQLException {
-        throw DynamoErrors.unsupported("Scrolling (the ResultSet is forward-only)");
-    }
-
-    @Override
-    public boolean relative(int rows) throws SQLException {
-        throw DynamoErrors.unsupported("Scrolling (the ResultSet is forward-only)");
-    }
-
-    @Override
-    public boolean previous() throws SQLException {
-        throw DynamoErrors.unsupported("Scrolling (the ResultSet is forward-only)");
-    }
-
-    @Override
-    public void setFetchDirection(int direction) throws SQLException {
-        if (direction != FETCH_FORWARD) {
-            throw DynamoErrors.unsupported("Fetch direction other than FETCH_FORWARD");
-        }
-    }
-
-    @Override
-    public int getFetchDirection() {
-        return FETCH_FORWARD;
-    }
-
-    @Override
-    public void setFetchSize(int rows) {
-    }
-
-    @Override
-    public int getFetchSize() {
-        return 0;
-    }
-
-    @Override
-    public int getType() {
-        return TYPE_FORWARD_ONLY;
-    }
-
-    @Override
-    public int getConcurrency() {
-        return CONCUR_READ_ONLY;
-    }
-
-    @Override public boolean rowUpdated() { return false; }
-    @Override public boolean rowInserted() { return false; }
-    @Override public boolean rowDeleted() { return false; }
-
-    private static SQLException readOnly() {
-        return DynamoErrors.unsupported("Updatable result sets (use UPDATE statements)");
-    }
-
-    @Override public void updateNull(int columnIndex) throws SQLException { throw readOnly(); }
-    @Override public void updateBoolean(int columnIndex, boolean x) throws SQLException { throw readOnly(); }
-    @Override public void updateByte(int columnIndex, byte x) throws SQLException { throw readOnly(); }
-    @Override public void updateShort(int columnIndex, short x) throws SQLException { throw readOnly(); }
-    @Override public void updateInt(int columnIndex, int x) throws SQLException { throw readOnly(); }
-    @Override public void updateLong(int columnIndex, long x) throws SQLException { throw readOnly(); }
-    @Override public void updateFloat(int columnIndex, float x) throws SQLException { throw readOnly(); }
-    @Override public void updateDouble(int columnIndex, double x) throws SQLException { throw readOnly(); }
-    @Override public void updateBigDecimal(int columnIndex, BigDecimal x) throws SQLException { throw readOnly(); }
-    @Override public void updateString(int columnIndex, String x) throws SQLException { throw readOnly(); }
-    @Override public void updateBytes(int columnIndex, byte[] x) throws SQLException { throw readOnly(); }
-    @Override public void updateDate(int columnIndex, Date x) throws SQLException { throw readOnly(); }
-    @Override public void updateTime(int columnIndex, Time x) throws SQLException { throw readOnly(); }
-    @Override public void updateTimestamp(int columnIndex, Timestamp x) throws SQLException { throw readOnly(); }
-    @Override public void updateAsciiStream(int columnIndex, InputStream x, int length) throws SQLException { throw readOnly(); }
-    @Override public void updateBinaryStream(int columnIndex, InputStream x, int length) throws SQLException { throw readOnly(); }
-    @Override public void updateCharacterStream(int columnIndex, Reader x, int length) throws SQLException { throw readOnly(); }
-    @Override public void updateObject(int columnIndex, Object x, int scaleOrLength) throws SQLException { throw readOnly(); }
-    @Override public void updateObject(int columnIndex, Object x) throws SQLException { throw readOnly(); }
-    @Override public void updateNull(String columnLabel) throws SQLException { throw readOnly(); }
-    @Override public void updateBoolean(String columnLabel, boolean x) throws SQLException { throw readOnly(); }
-    @Override public void updateByte(String columnLabel, byte x) throws SQLException { throw readOnly(); }
-    @Override public void updateShort(String columnLabel, short x) throws SQLException { throw readOnly(); }
-    @Override public void updateInt(String columnLabel, int x) throws SQLException { throw readOnly(); }
-    @Override public void updateLong(String columnLabel, long x) throws SQLException { throw readOnly(); }
-    @Override public void updateFloat(String columnLabel, float x) throws SQLException { throw readOnly(); }
-    @Override public void updateDouble(String columnLabel, double x) throws SQLException { throw readOnly(); }
-    @Override public void updateBigDecimal(String columnLabel, BigDecimal x) throws SQLException { throw readOnly(); }
-    @Override public void updateString(String columnLabel, String x) throws SQLException { throw readOnly(); }
-    @Override public void updateBytes(String columnLabel, byte[] x) throws SQLException { throw readOnly(); }
-    @Override public void updateDate(String columnLabel, Date x) throws SQLException { throw readOnly(); }
-    @Override public void updateTime(String columnLabel, Time x) throws SQLException { throw readOnly(); }
-    @Override public void updateTimestamp(String columnLabel, Timestamp x) throws SQLException { throw readOnly(); }
-    @Override public void updateAsciiStream(String columnLabel, InputStream x, int length) throws SQLException { throw readOnly(); }
-    @Override public void updateBinaryStream(String columnLabel, InputStream x, int length) throws SQLException { throw readOnly(); }
-    @Override public void updateCharacterStream(String columnLabel, Reader reader, int length) throws SQLException { throw readOnly(); }
-    @Override public void updateObject(String columnLabel, Object x, int scaleOrLength) throws SQLException { throw readOnly(); }
-    @Override public void updateObject(String columnLabel, Object x) throws SQLException { throw readOnly(); }
-    @Override public void insertRow() throws SQLException { throw readOnly(); }
-    @Override public void updateRow() throws SQLException { throw readOnly(); }
-    @Override public void deleteRow() throws SQLException { throw readOnly(); }
-    @Override public void refreshRow() throws SQLException { throw readOnly(); }
-    @Override public void cancelRowUpdates() throws SQLException { throw readOnly(); }
-    @Override public void moveToInsertRow() throws SQLException { throw readOnly(); }
-    @Override public void moveToCurrentRow() throws SQLException { throw readOnly(); }
-    @Override public void updateRef(int columnIndex, Ref x) throws SQLException { throw readOnly(); }
-    @Override public void updateRef(String columnLabel, Ref x) throws SQLException { throw readOnly(); }
-    @Override public void updateBlob(int columnIndex, Blob x) throws SQLException { throw readOnly(); }
-    @Override public void updateBlob(String columnLabel, Blob x) throws SQLException { throw readOnly(); }
-    @Override public void updateClob(int columnIndex, Clob x) throws SQLException { throw readOnly(); }
-    @Override public void updateClob(String columnLabel, Clob x) throws SQLException { throw readOnly(); }
-    @Override public void updateArray(int columnIndex, Array x) throws SQLException { throw readOnly(); }
-    @Override public void updateArray(String columnLabel, Array x) throws SQLException { throw readOnly(); }
-    @Override public void updateRowId(int columnIndex, RowId x) throws SQLException { throw readOnly(); }
-    @Override public void updateRowId(String columnLabel, RowId x) throws SQLException { throw readOnly(); }
-    @Override public void updateNString(int columnIndex, String nString) throws SQLException { throw readOnly(); }
-    @Override public void updateNString(String columnLabel, String nString) throws SQLException { throw readOnly(); }
-    @Override public void updateNClob(int columnIndex, NClob nClob) throws SQLException { throw readOnly(); }
-    @Override public void updateNClob(String columnLabel, NClob nClob) throws SQLException { throw readOnly(); }
-    @Override public void updateSQLXML(int columnIndex, SQLXML xmlObject) throws SQLException { throw readOnly(); }
-    @Override public void updateSQLXML(String columnLabel, SQLXML xmlObject) throws SQLException { throw readOnly(); }
-    @Override public void updateNCharacterStream(int columnIndex, Reader x, long length) throws SQLException { throw readOnly(); }
-    @Override public void updateNCharacterStream(String columnLabel, Reader reader, long length) throws SQLException { throw readOnly(); }
-    @Override public void updateAsciiStream(int columnIndex, InputStream x, long length) throws SQLException { throw readOnly(); }
-    @Override public void updateBinaryStream(int columnIndex, InputStream x, long length) throws SQLException { throw readOnly(); }
-    @Override public void updateCharacterStream(int columnIndex, Reader x, long length) throws SQLException { throw readOnly(); }
-    @Override public void updateAsciiStream(String columnLabel, InputStream x, long length) throws SQLException { throw readOnly(); }
-    @Override public void updateBinaryStream(String columnLabel, InputStream x, long length) throws SQLException { throw readOnly(); }
-    @Override public void updateCharacterStream(String columnLabel, Reader reader, long length) throws SQLException { throw readOnly(); }
-    @Override public void updateBlob(int columnIndex, InputStream inputStream, long length) throws SQLException { throw readOnly(); }
-    @Override public void updateBlob(String columnLabel, InputStream inputStream, long length) throws SQLException { throw readOnly(); }
-    @Override public void updateClob(int columnIndex, Reader reader, long length) throws SQLException { throw readOnly(); }
-    @Override public void updateClob(String columnLabel, Reader reader, long length) throws SQLException { throw readOnly(); }
-    @Override public void updateNClob(int columnIndex, Reader reader, long length) throws SQLException { throw readOnly(); }
-    @Override public void updateNClob(String columnLabel, Reader reader, long length) throws SQLException { throw readOnly(); }
-    @Override public void updateNCharacterStream(int columnIndex, Reader x) throws SQLException { throw readOnly(); }
-    @Override public void updateNCharacterStream(String columnLabel, Reader reader) throws SQLException { throw readOnly(); }
-    @Override public void updateAsciiStream(int columnIndex, InputStream x) throws SQLException { throw readOnly(); }
-    @Override public void updateBinaryStream(int columnIndex, InputStream x) throws SQLException { throw readOnly(); }
-    @Override public void updateCharacterStream(int columnIndex, Reader x) throws SQLException { throw readOnly(); }
-    @Override public void updateAsciiStream(String columnLabel, InputStream x) throws SQLException { throw readOnly(); }
-    @Override public void updateBinaryStream(String columnLabel, InputStream x) throws SQLException { throw readOnly(); }
-    @Override public void updateCharacterStream(String columnLabel, Reader reader) throws SQLException { throw readOnly(); }
-    @Override public void updateBlob(int columnIndex, InputStream inputStream) throws SQLException { throw readOnly(); }
-    @Override public void updateBlob(String columnLabel, InputStream inputStream) throws SQLException { throw readOnly(); }
-    @Override public void updateClob(int columnIndex, Reader reader) throws SQLException { throw readOnly(); }
-    @Override public void updateClob(String columnLabel, Reader reader) throws SQLException { throw readOnly(); }
-    @Override public void updateNClob(int columnIndex, Reader reader) throws SQLException { throw readOnly(); }
-    @Override public void updateNClob(String columnLabel, Reader reader) throws SQLException { throw readOnly(); }
 
     @Override
     public Statement getStatement() {
@@ -645,48 +445,8 @@ final class ItemResultSet implements ResultSet, DynamoResultSet {
     }
 
     @Override
-    public Ref getRef(int columnIndex) throws SQLException {
-        throw DynamoErrors.unsupported("Ref");
-    }
-
-    @Override
-    public Blob getBlob(int columnIndex) throws SQLException {
-        throw DynamoErrors.unsupported("Blob");
-    }
-
-    @Override
-    public Clob getClob(int columnIndex) throws SQLException {
-        throw DynamoErrors.unsupported("Clob");
-    }
-
-    @Override
-    public Array getArray(int columnIndex) throws SQLException {
-        throw DynamoErrors.unsupported("Array");
-    }
-
-    @Override
     public Object getObject(String columnLabel, Map<String, Class<?>> map) throws SQLException {
         return getObject(column(columnLabel));
-    }
-
-    @Override
-    public Ref getRef(String columnLabel) throws SQLException {
-        throw DynamoErrors.unsupported("Ref");
-    }
-
-    @Override
-    public Blob getBlob(String columnLabel) throws SQLException {
-        throw DynamoErrors.unsupported("Blob");
-    }
-
-    @Override
-    public Clob getClob(String columnLabel) throws SQLException {
-        throw DynamoErrors.unsupported("Clob");
-    }
-
-    @Override
-    public Array getArray(String columnLabel) throws SQLException {
-        throw DynamoErrors.unsupported("Array");
     }
 
     @Override
@@ -720,53 +480,8 @@ final class ItemResultSet implements ResultSet, DynamoResultSet {
     }
 
     @Override
-    public URL getURL(int columnIndex) throws SQLException {
-        throw DynamoErrors.unsupported("URL values");
-    }
-
-    @Override
-    public URL getURL(String columnLabel) throws SQLException {
-        throw DynamoErrors.unsupported("URL values");
-    }
-
-    @Override
-    public RowId getRowId(int columnIndex) throws SQLException {
-        throw DynamoErrors.unsupported("RowId");
-    }
-
-    @Override
-    public RowId getRowId(String columnLabel) throws SQLException {
-        throw DynamoErrors.unsupported("RowId");
-    }
-
-    @Override
-    public int getHoldability() {
-        return CLOSE_CURSORS_AT_COMMIT;
-    }
-
-    @Override
     public boolean isClosed() {
         return closed;
-    }
-
-    @Override
-    public NClob getNClob(int columnIndex) throws SQLException {
-        throw DynamoErrors.unsupported("NClob");
-    }
-
-    @Override
-    public NClob getNClob(String columnLabel) throws SQLException {
-        throw DynamoErrors.unsupported("NClob");
-    }
-
-    @Override
-    public SQLXML getSQLXML(int columnIndex) throws SQLException {
-        throw DynamoErrors.unsupported("SQLXML");
-    }
-
-    @Override
-    public SQLXML getSQLXML(String columnLabel) throws SQLException {
-        throw DynamoErrors.unsupported("SQLXML");
     }
 
     @Override
@@ -789,16 +504,4 @@ final class ItemResultSet implements ResultSet, DynamoResultSet {
         return getCharacterStream(column(columnLabel));
     }
 
-    @Override
-    public <T> T unwrap(Class<T> iface) throws SQLException {
-        if (iface.isInstance(this)) {
-            return iface.cast(this);
-        }
-        throw DynamoErrors.unsupported("unwrap to " + iface.getName());
-    }
-
-    @Override
-    public boolean isWrapperFor(Class<?> iface) {
-        return iface.isInstance(this);
-    }
 }

@@ -35,7 +35,7 @@ import java.util.Map;
  * A forward-only, read-only ResultSet over rows held in memory, typed per column, as returned by
  * {@link DynamoDatabaseMetaData}.
  */
-final class MetadataResultSet implements ResultSet {
+final class MetadataResultSet extends ReadOnlyResultSet {
     /** A column: its name and its {@link Types} code (VARCHAR, INTEGER, SMALLINT, BIGINT or BOOLEAN). */
     record Column(String name, int sqlType) {
         Column {
@@ -329,18 +329,7 @@ final class MetadataResultSet implements ResultSet {
     @Override public Date getDate(int i, Calendar cal) throws SQLException { return getDate(i); }
     @Override public Time getTime(int i, Calendar cal) throws SQLException { return getTime(i); }
     @Override public Timestamp getTimestamp(int i, Calendar cal) throws SQLException { return getTimestamp(i); }
-    @Override public InputStream getAsciiStream(int i) throws SQLException { return nullOnly(i, "stream"); }
-    @Override @Deprecated
-    public InputStream getUnicodeStream(int i) throws SQLException { return nullOnly(i, "stream"); }
     @Override public InputStream getBinaryStream(int i) throws SQLException { return nullOnly(i, "stream"); }
-    @Override public Ref getRef(int i) throws SQLException { return nullOnly(i, "Ref"); }
-    @Override public Blob getBlob(int i) throws SQLException { return nullOnly(i, "Blob"); }
-    @Override public Clob getClob(int i) throws SQLException { return nullOnly(i, "Clob"); }
-    @Override public NClob getNClob(int i) throws SQLException { return nullOnly(i, "NClob"); }
-    @Override public Array getArray(int i) throws SQLException { return nullOnly(i, "Array"); }
-    @Override public URL getURL(int i) throws SQLException { return nullOnly(i, "URL"); }
-    @Override public RowId getRowId(int i) throws SQLException { return nullOnly(i, "RowId"); }
-    @Override public SQLXML getSQLXML(int i) throws SQLException { return nullOnly(i, "SQLXML"); }
 
     @Override public String getString(String label) throws SQLException { return getString(column(label)); }
     @Override public boolean getBoolean(String label) throws SQLException { return getBoolean(column(label)); }
@@ -360,9 +349,6 @@ final class MetadataResultSet implements ResultSet {
     @Override public Date getDate(String label, Calendar cal) throws SQLException { return getDate(column(label)); }
     @Override public Time getTime(String label, Calendar cal) throws SQLException { return getTime(column(label)); }
     @Override public Timestamp getTimestamp(String label, Calendar cal) throws SQLException { return getTimestamp(column(label)); }
-    @Override public InputStream getAsciiStream(String label) throws SQLException { return getAsciiStream(column(label)); }
-    @Override @Deprecated
-    public InputStream getUnicodeStream(String label) throws SQLException { return getUnicodeStream(column(label)); }
     @Override public InputStream getBinaryStream(String label) throws SQLException { return getBinaryStream(column(label)); }
     @Override public Object getObject(String label) throws SQLException { return getObject(column(label)); }
     @Override public <T> T getObject(String label, Class<T> type) throws SQLException { return getObject(column(label), type); }
@@ -370,14 +356,6 @@ final class MetadataResultSet implements ResultSet {
     @Override public Reader getCharacterStream(String label) throws SQLException { return getCharacterStream(column(label)); }
     @Override public Reader getNCharacterStream(String label) throws SQLException { return getCharacterStream(column(label)); }
     @Override public String getNString(String label) throws SQLException { return getString(column(label)); }
-    @Override public Ref getRef(String label) throws SQLException { return getRef(column(label)); }
-    @Override public Blob getBlob(String label) throws SQLException { return getBlob(column(label)); }
-    @Override public Clob getClob(String label) throws SQLException { return getClob(column(label)); }
-    @Override public NClob getNClob(String label) throws SQLException { return getNClob(column(label)); }
-    @Override public Array getArray(String label) throws SQLException { return getArray(column(label)); }
-    @Override public URL getURL(String label) throws SQLException { return getURL(column(label)); }
-    @Override public RowId getRowId(String label) throws SQLException { return getRowId(column(label)); }
-    @Override public SQLXML getSQLXML(String label) throws SQLException { return getSQLXML(column(label)); }
 
     @Override
     public int findColumn(String columnLabel) throws SQLException {
@@ -400,150 +378,6 @@ final class MetadataResultSet implements ResultSet {
     @Override public boolean isAfterLast() throws SQLException { checkOpen(); return row >= rows.size() && !rows.isEmpty(); }
     @Override public boolean isFirst() throws SQLException { checkOpen(); return row == 0 && !rows.isEmpty(); }
     @Override public boolean isLast() throws SQLException { checkOpen(); return row == rows.size() - 1 && !rows.isEmpty(); }
-    @Override public int getType() { return TYPE_FORWARD_ONLY; }
-    @Override public int getConcurrency() { return CONCUR_READ_ONLY; }
-    @Override public int getHoldability() { return CLOSE_CURSORS_AT_COMMIT; }
-    @Override public int getFetchDirection() { return FETCH_FORWARD; }
-    @Override public int getFetchSize() { return fetchSize; }
     @Override public Statement getStatement() { return null; }
-    @Override public SQLWarning getWarnings() { return null; }
-    @Override public void clearWarnings() { }
-    @Override public boolean rowUpdated() { return false; }
-    @Override public boolean rowInserted() { return false; }
-    @Override public boolean rowDeleted() { return false; }
 
-    @Override
-    public void setFetchDirection(int direction) throws SQLException {
-        if (direction != FETCH_FORWARD) {
-            throw DynamoErrors.unsupported("Fetch directions other than FETCH_FORWARD");
-        }
-    }
-
-    @Override
-    public void setFetchSize(int rows) throws SQLException {
-        if (rows < 0) {
-            throw invalid("Fetch size must not be negative: " + rows);
-        }
-        fetchSize = rows;
-    }
-
-    private static SQLException scroll() {
-        return DynamoErrors.unsupported("Scrolling a forward-only ResultSet");
-    }
-
-    private static SQLException readOnly() {
-        return DynamoErrors.unsupported("Updating a metadata ResultSet");
-    }
-
-    @Override public void beforeFirst() throws SQLException { throw scroll(); }
-    @Override public void afterLast() throws SQLException { throw scroll(); }
-    @Override public boolean first() throws SQLException { throw scroll(); }
-    @Override public boolean last() throws SQLException { throw scroll(); }
-    @Override public boolean absolute(int row) throws SQLException { throw scroll(); }
-    @Override public boolean relative(int rows) throws SQLException { throw scroll(); }
-    @Override public boolean previous() throws SQLException { throw scroll(); }
-    @Override public String getCursorName() throws SQLException { throw DynamoErrors.unsupported("Named cursors"); }
-
-    @Override public void insertRow() throws SQLException { throw readOnly(); }
-    @Override public void updateRow() throws SQLException { throw readOnly(); }
-    @Override public void deleteRow() throws SQLException { throw readOnly(); }
-    @Override public void refreshRow() throws SQLException { throw readOnly(); }
-    @Override public void cancelRowUpdates() throws SQLException { throw readOnly(); }
-    @Override public void moveToInsertRow() throws SQLException { throw readOnly(); }
-    @Override public void moveToCurrentRow() throws SQLException { throw readOnly(); }
-    @Override public void updateNull(int i) throws SQLException { throw readOnly(); }
-    @Override public void updateBoolean(int i, boolean x) throws SQLException { throw readOnly(); }
-    @Override public void updateByte(int i, byte x) throws SQLException { throw readOnly(); }
-    @Override public void updateShort(int i, short x) throws SQLException { throw readOnly(); }
-    @Override public void updateInt(int i, int x) throws SQLException { throw readOnly(); }
-    @Override public void updateLong(int i, long x) throws SQLException { throw readOnly(); }
-    @Override public void updateFloat(int i, float x) throws SQLException { throw readOnly(); }
-    @Override public void updateDouble(int i, double x) throws SQLException { throw readOnly(); }
-    @Override public void updateBigDecimal(int i, BigDecimal x) throws SQLException { throw readOnly(); }
-    @Override public void updateString(int i, String x) throws SQLException { throw readOnly(); }
-    @Override public void updateBytes(int i, byte[] x) throws SQLException { throw readOnly(); }
-    @Override public void updateDate(int i, Date x) throws SQLException { throw readOnly(); }
-    @Override public void updateTime(int i, Time x) throws SQLException { throw readOnly(); }
-    @Override public void updateTimestamp(int i, Timestamp x) throws SQLException { throw readOnly(); }
-    @Override public void updateAsciiStream(int i, InputStream x, int length) throws SQLException { throw readOnly(); }
-    @Override public void updateBinaryStream(int i, InputStream x, int length) throws SQLException { throw readOnly(); }
-    @Override public void updateCharacterStream(int i, Reader x, int length) throws SQLException { throw readOnly(); }
-    @Override public void updateObject(int i, Object x, int scaleOrLength) throws SQLException { throw readOnly(); }
-    @Override public void updateObject(int i, Object x) throws SQLException { throw readOnly(); }
-    @Override public void updateRef(int i, Ref x) throws SQLException { throw readOnly(); }
-    @Override public void updateBlob(int i, Blob x) throws SQLException { throw readOnly(); }
-    @Override public void updateClob(int i, Clob x) throws SQLException { throw readOnly(); }
-    @Override public void updateArray(int i, Array x) throws SQLException { throw readOnly(); }
-    @Override public void updateRowId(int i, RowId x) throws SQLException { throw readOnly(); }
-    @Override public void updateNString(int i, String x) throws SQLException { throw readOnly(); }
-    @Override public void updateNClob(int i, NClob x) throws SQLException { throw readOnly(); }
-    @Override public void updateSQLXML(int i, SQLXML x) throws SQLException { throw readOnly(); }
-    @Override public void updateNCharacterStream(int i, Reader x, long length) throws SQLException { throw readOnly(); }
-    @Override public void updateAsciiStream(int i, InputStream x, long length) throws SQLException { throw readOnly(); }
-    @Override public void updateBinaryStream(int i, InputStream x, long length) throws SQLException { throw readOnly(); }
-    @Override public void updateCharacterStream(int i, Reader x, long length) throws SQLException { throw readOnly(); }
-    @Override public void updateBlob(int i, InputStream x, long length) throws SQLException { throw readOnly(); }
-    @Override public void updateClob(int i, Reader x, long length) throws SQLException { throw readOnly(); }
-    @Override public void updateNClob(int i, Reader x, long length) throws SQLException { throw readOnly(); }
-    @Override public void updateNCharacterStream(int i, Reader x) throws SQLException { throw readOnly(); }
-    @Override public void updateAsciiStream(int i, InputStream x) throws SQLException { throw readOnly(); }
-    @Override public void updateBinaryStream(int i, InputStream x) throws SQLException { throw readOnly(); }
-    @Override public void updateCharacterStream(int i, Reader x) throws SQLException { throw readOnly(); }
-    @Override public void updateBlob(int i, InputStream x) throws SQLException { throw readOnly(); }
-    @Override public void updateClob(int i, Reader x) throws SQLException { throw readOnly(); }
-    @Override public void updateNClob(int i, Reader x) throws SQLException { throw readOnly(); }
-    @Override public void updateNull(String l) throws SQLException { throw readOnly(); }
-    @Override public void updateBoolean(String l, boolean x) throws SQLException { throw readOnly(); }
-    @Override public void updateByte(String l, byte x) throws SQLException { throw readOnly(); }
-    @Override public void updateShort(String l, short x) throws SQLException { throw readOnly(); }
-    @Override public void updateInt(String l, int x) throws SQLException { throw readOnly(); }
-    @Override public void updateLong(String l, long x) throws SQLException { throw readOnly(); }
-    @Override public void updateFloat(String l, float x) throws SQLException { throw readOnly(); }
-    @Override public void updateDouble(String l, double x) throws SQLException { throw readOnly(); }
-    @Override public void updateBigDecimal(String l, BigDecimal x) throws SQLException { throw readOnly(); }
-    @Override public void updateString(String l, String x) throws SQLException { throw readOnly(); }
-    @Override public void updateBytes(String l, byte[] x) throws SQLException { throw readOnly(); }
-    @Override public void updateDate(String l, Date x) throws SQLException { throw readOnly(); }
-    @Override public void updateTime(String l, Time x) throws SQLException { throw readOnly(); }
-    @Override public void updateTimestamp(String l, Timestamp x) throws SQLException { throw readOnly(); }
-    @Override public void updateAsciiStream(String l, InputStream x, int length) throws SQLException { throw readOnly(); }
-    @Override public void updateBinaryStream(String l, InputStream x, int length) throws SQLException { throw readOnly(); }
-    @Override public void updateCharacterStream(String l, Reader x, int length) throws SQLException { throw readOnly(); }
-    @Override public void updateObject(String l, Object x, int scaleOrLength) throws SQLException { throw readOnly(); }
-    @Override public void updateObject(String l, Object x) throws SQLException { throw readOnly(); }
-    @Override public void updateRef(String l, Ref x) throws SQLException { throw readOnly(); }
-    @Override public void updateBlob(String l, Blob x) throws SQLException { throw readOnly(); }
-    @Override public void updateClob(String l, Clob x) throws SQLException { throw readOnly(); }
-    @Override public void updateArray(String l, Array x) throws SQLException { throw readOnly(); }
-    @Override public void updateRowId(String l, RowId x) throws SQLException { throw readOnly(); }
-    @Override public void updateNString(String l, String x) throws SQLException { throw readOnly(); }
-    @Override public void updateNClob(String l, NClob x) throws SQLException { throw readOnly(); }
-    @Override public void updateSQLXML(String l, SQLXML x) throws SQLException { throw readOnly(); }
-    @Override public void updateNCharacterStream(String l, Reader x, long length) throws SQLException { throw readOnly(); }
-    @Override public void updateAsciiStream(String l, InputStream x, long length) throws SQLException { throw readOnly(); }
-    @Override public void updateBinaryStream(String l, InputStream x, long length) throws SQLException { throw readOnly(); }
-    @Override public void updateCharacterStream(String l, Reader x, long length) throws SQLException { throw readOnly(); }
-    @Override public void updateBlob(String l, InputStream x, long length) throws SQLException { throw readOnly(); }
-    @Override public void updateClob(String l, Reader x, long length) throws SQLException { throw readOnly(); }
-    @Override public void updateNClob(String l, Reader x, long length) throws SQLException { throw readOnly(); }
-    @Override public void updateNCharacterStream(String l, Reader x) throws SQLException { throw readOnly(); }
-    @Override public void updateAsciiStream(String l, InputStream x) throws SQLException { throw readOnly(); }
-    @Override public void updateBinaryStream(String l, InputStream x) throws SQLException { throw readOnly(); }
-    @Override public void updateCharacterStream(String l, Reader x) throws SQLException { throw readOnly(); }
-    @Override public void updateBlob(String l, InputStream x) throws SQLException { throw readOnly(); }
-    @Override public void updateClob(String l, Reader x) throws SQLException { throw readOnly(); }
-    @Override public void updateNClob(String l, Reader x) throws SQLException { throw readOnly(); }
-
-    @Override
-    public <T> T unwrap(Class<T> iface) throws SQLException {
-        if (iface.isInstance(this)) {
-            return iface.cast(this);
-        }
-        throw DynamoErrors.unsupported("unwrap to " + iface.getName());
-    }
-
-    @Override
-    public boolean isWrapperFor(Class<?> iface) {
-        return iface.isInstance(this);
-    }
 }
