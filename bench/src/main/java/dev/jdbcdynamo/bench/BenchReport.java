@@ -21,7 +21,10 @@ record BenchReport(MachineInfo machine, BenchOptions options, Dataset data, Resu
             sb.append("**Quick mode: tiny sizes and durations, for checking the harness; the numbers mean nothing.**\n\n");
         }
         sb.append("## Machine, versions, date\n\n").append(machine.markdown());
+        sb.append("* load average (1 min) at end: ").append(MachineInfo.loadAverage()).append('\n');
         sb.append(String.format(Locale.ROOT, "* run time: %d min %d s%n%n", took.toMinutes(), took.toSecondsPart()));
+        sb.append("The benchmark does not control other processes on the machine; a load average above the number of"
+                + " cores means they took CPU time from the run, which widens the spreads and lowers every number.\n\n");
         method(sb);
         for (int threads : table.threadCounts()) {
             sb.append("## Results, ").append(threads).append(threads == 1 ? " thread" : " threads").append("\n\n");
@@ -35,10 +38,11 @@ record BenchReport(MachineInfo machine, BenchOptions options, Dataset data, Resu
         sb.append(Goals.markdown(goals)).append('\n');
         if (!profiles.isEmpty()) {
             sb.append("## Where the time goes\n\n");
-            sb.append("JFR recordings of jdbc:dynamo on one thread (the get always, and the operation of every missed"
-                    + " ratio goal), made after the measurements in the same JVM. \"Where\" charges each sample to the first"
-                    + " frame from the top that is not JDK code; a sample of a thread in a native socket read is time spent"
-                    + " waiting for MariaDB (the server's own work included).\n\n");
+            sb.append(String.format(Locale.ROOT, "JFR recordings of %.1f s of jdbc:dynamo on one thread (the get always, and the"
+                    + " operation of every missed ratio goal and of a missed new-plan goal), made after the measurements in"
+                    + " the same JVM.", options.profile().toMillis() / 1e3));
+            sb.append(" CPU time is the calling thread's (ShardingSphere runs single-shard statements on it);"
+                    + " \"where\" charges each Java sample to the first frame from the top that is not JDK code.\n\n");
             profiles.forEach(p -> sb.append(p.markdown()));
         }
         sb.append("## Not supported yet\n\n");
@@ -74,6 +78,11 @@ record BenchReport(MachineInfo machine, BenchOptions options, Dataset data, Resu
                         + " a separate table of %,d items for the scan; %d-character payload. Keys are picked at random."
                         + " Inserts, batch loads and transactions write new items or existing partitions.%n%n",
                 data.pointItems(), data.queryPartitions(), Dataset.PARTITION_SIZE, data.scanItems(), Dataset.PAYLOAD_CHARS));
+        if (!options.quick() && data.scanItems() < 100_000) {
+            sb.append(String.format(Locale.ROOT, "The scan reads %,d items, not 100,000, to keep the run near ten minutes"
+                    + " on 2 cores: DynamoDB Local loads under 1,000 items/s there, and each of its eight concurrent scans"
+                    + " of 20,000 items takes 4-10 s (`--scan` changes the size).%n%n", data.scanItems()));
+        }
         sb.append("Load times: ");
         sb.append(String.join("; ", loadTimes.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).toList()))
                 .append(".\n\n");

@@ -1,5 +1,7 @@
 package dev.jdbcdynamo.bench;
 
+import java.sql.SQLException;
+
 /** A system under test: it loads the dataset once and opens one session per benchmark thread. */
 interface Contender extends AutoCloseable {
 
@@ -13,15 +15,18 @@ interface Contender extends AutoCloseable {
      * A session for one thread: its own connections and prepared statements, reused for every
      * call. {@code id} is unique in the run: it seeds the session's key choices and names its new items.
      */
-    Session open(int id) throws Exception;
+    Session open(int id) throws SQLException;
+
+    @Override
+    void close() throws SQLException;
 
     /** One thread's handle on a contender; not thread-safe. */
     interface Session extends AutoCloseable {
 
         /** Runs {@code op} once on keys the session picks, checking the answer. */
-        void run(Operation op) throws Exception;
+        void run(Operation op) throws SQLException;
 
         @Override
-        void close() throws Exception;
+        void close() throws SQLException;
     }
 }

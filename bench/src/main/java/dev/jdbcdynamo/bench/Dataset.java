@@ -25,9 +25,26 @@ final class Dataset {
     /** The sort key of every point item and inserted item. */
     static final String POINT_SK = "0";
 
+    private static final int PAYLOADS = 1000;
+    /** Keys and payloads are made once: a String.format per call would be timed with the contender. */
+    private static final String[] SORT_KEYS = new String[PARTITION_SIZE];
+    private static final String[] PAYLOAD_TEXTS = new String[PAYLOADS];
+
+    static {
+        for (int j = 0; j < PARTITION_SIZE; j++) {
+            SORT_KEYS[j] = String.format("s%03d", j);
+        }
+        for (int i = 0; i < PAYLOADS; i++) {
+            PAYLOAD_TEXTS[i] = makePayload(i);
+        }
+    }
+
     private final int pointItems;
     private final int queryPartitions;
     private final int scanItems;
+    private final String[] pointPks;
+    private final String[] queryPks;
+    private final String[] gsiKeys;
 
     Dataset(int pointItems, int queryPartitions, int scanItems) {
         if (pointItems < 2 || queryPartitions < 1 || scanItems < 1) {
@@ -36,6 +53,16 @@ final class Dataset {
         this.pointItems = pointItems;
         this.queryPartitions = queryPartitions;
         this.scanItems = scanItems;
+        this.pointPks = new String[pointItems];
+        for (int i = 0; i < pointItems; i++) {
+            pointPks[i] = String.format("u%07d", i);
+        }
+        this.queryPks = new String[queryPartitions];
+        this.gsiKeys = new String[queryPartitions];
+        for (int p = 0; p < queryPartitions; p++) {
+            queryPks[p] = String.format("q%05d", p);
+            gsiKeys[p] = String.format("g%05d", p);
+        }
     }
 
     int pointItems() {
@@ -58,7 +85,7 @@ final class Dataset {
         }
         for (int p = 0; p < queryPartitions; p++) {
             for (int j = 0; j < PARTITION_SIZE; j++) {
-                items.add(new BenchItem(queryPk(p), querySk(j), 0, gsiKey(p), payload(p * PARTITION_SIZE + j)));
+                items.add(new BenchItem(queryPks[p], SORT_KEYS[j], 0, gsiKeys[p], payload(p * PARTITION_SIZE + j)));
             }
         }
         return items;
@@ -73,33 +100,22 @@ final class Dataset {
         return items;
     }
 
-    BenchItem pointItem(int i) {
-        return new BenchItem(pointPk(i), POINT_SK, 0, null, payload(i));
-    }
-
-    static String pointPk(int i) {
-        return String.format("u%07d", i);
-    }
-
-    static String queryPk(int partition) {
-        return String.format("q%05d", partition);
-    }
-
-    static String querySk(int j) {
-        return String.format("s%03d", j);
-    }
-
-    static String gsiKey(int partition) {
-        return String.format("g%05d", partition);
+    private BenchItem pointItem(int i) {
+        return new BenchItem(pointPks[i], POINT_SK, 0, null, payload(i));
     }
 
     /** A new item for an insert; {@code tag} keeps contenders that share tables apart. */
     static BenchItem newItem(String tag, int session, long seq) {
-        return new BenchItem("i" + tag + "t" + session + "n" + seq, POINT_SK, 0, null, payload((int) (seq % 1000)));
+        return new BenchItem("i" + tag + "t" + session + "n" + seq, POINT_SK, 0, null, payload((int) (seq % PAYLOADS)));
+    }
+
+    /** One of the payloads, chosen by {@code seed}. */
+    static String payload(int seed) {
+        return PAYLOAD_TEXTS[Math.floorMod(seed, PAYLOADS)];
     }
 
     /** A deterministic payload of letters and digits. */
-    static String payload(int seed) {
+    private static String makePayload(int seed) {
         StringBuilder sb = new StringBuilder(PAYLOAD_CHARS);
         SplittableRandom random = new SplittableRandom(seed);
         String alphabet = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
@@ -118,18 +134,24 @@ final class Dataset {
         }
 
         String pointPk() {
-            return Dataset.pointPk(random.nextInt(pointItems));
+            return pointPks[random.nextInt(pointItems)];
         }
 
-        int partition() {
-            return random.nextInt(queryPartitions);
+        /** The partition key of a random query partition. */
+        String queryPk() {
+            return queryPks[random.nextInt(queryPartitions)];
+        }
+
+        /** The GSI key of a random query partition (its 100 items). */
+        String gsiKey() {
+            return gsiKeys[random.nextInt(queryPartitions)];
         }
 
         /** Two different sort keys of one partition, for a transaction. */
         String[] twoSortKeys() {
             int a = random.nextInt(PARTITION_SIZE);
             int b = (a + 1 + random.nextInt(PARTITION_SIZE - 1)) % PARTITION_SIZE;
-            return new String[] {querySk(a), querySk(b)};
+            return new String[] {SORT_KEYS[a], SORT_KEYS[b]};
         }
     }
 }

@@ -149,7 +149,7 @@ final class DynamoJdbcContender implements Contender {
                 }
                 case QUERY -> {
                     PreparedStatement ps = statement(op, QUERY);
-                    ps.setString(1, Dataset.queryPk(picker.partition()));
+                    ps.setString(1, picker.queryPk());
                     expectItems(ps.executeQuery(), Dataset.PARTITION_SIZE);
                 }
                 case SCAN -> expectItems(statement(op, SCAN).executeQuery(), data.scanItems());
@@ -205,7 +205,7 @@ final class DynamoJdbcContender implements Contender {
                     }
                 }
                 case QUERY -> expectItems(statement.executeQuery("SELECT * FROM \"bench\" WHERE pk = '"
-                        + Dataset.queryPk(picker.partition()) + "'"), Dataset.PARTITION_SIZE);
+                        + picker.queryPk() + "'"), Dataset.PARTITION_SIZE);
                 case SCAN -> expectItems(statement.executeQuery(SCAN), data.scanItems());
                 case BATCH_LOAD, TRANSACTION, GSI_QUERY, PLAN_FIRST, PLAN_NEW, PLAN_CACHED ->
                         throw new IllegalArgumentException(op.name());

@@ -68,7 +68,9 @@ final class DynamoLocalContender implements Contender {
                     + " libsqlite4java-linux-amd64-*.so> (the bench build copies it to target/native)");
         }
         String port = Integer.toString(freePort());
-        DynamoDBProxyServer server = ServerRunner.createServerFromCommandLineArgs(new String[] {"-inMemory", "-port", port});
+        // No telemetry: the run talks to loopback only.
+        DynamoDBProxyServer server = ServerRunner.createServerFromCommandLineArgs(
+                new String[] {"-inMemory", "-port", port, "-disableTelemetry"});
         server.start();
         DynamoDbClient client = null;
         try {
@@ -201,11 +203,15 @@ final class DynamoLocalContender implements Contender {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() {
         try {
             client.close();
         } finally {
-            server.stop();
+            try {
+                server.stop();
+            } catch (Exception e) {
+                throw new IllegalStateException("DynamoDB Local did not stop", e);
+            }
         }
     }
 
@@ -241,9 +247,9 @@ final class DynamoLocalContender implements Contender {
                         // The measured outcome.
                     }
                 }
-                case QUERY -> Expect.count(execute(QUERY, s(Dataset.queryPk(picker.partition()))).items().size(),
+                case QUERY -> Expect.count(execute(QUERY, s(picker.queryPk())).items().size(),
                         Dataset.PARTITION_SIZE);
-                case GSI_QUERY -> Expect.count(execute(GSI_QUERY, s(Dataset.gsiKey(picker.partition()))).items().size(),
+                case GSI_QUERY -> Expect.count(execute(GSI_QUERY, s(picker.gsiKey())).items().size(),
                         Dataset.PARTITION_SIZE);
                 case SCAN -> scan();
                 case BATCH_LOAD -> {
@@ -254,7 +260,7 @@ final class DynamoLocalContender implements Contender {
                     batchInsert(Dataset.MAIN_TABLE, items);
                 }
                 case TRANSACTION -> {
-                    String pk = Dataset.queryPk(picker.partition());
+                    String pk = picker.queryPk();
                     String[] sks = picker.twoSortKeys();
                     client.executeTransaction(b -> b.transactStatements(
                             ParameterizedStatement.builder().statement(COUNTER).parameters(s(pk), s(sks[0])).build(),

@@ -34,7 +34,7 @@ final class Goals {
 
     private static void ratioGoal(List<Goal> goals, ResultTable table, int threads, Operation op, double target) {
         Optional<Double> ratio = table.ratioToRaw(threads, op, DRIVER);
-        String goal = op.name().toLowerCase(Locale.ROOT) + " throughput >= " + target + "× raw JDBC";
+        String goal = shortName(op) + " throughput >= " + target + "× raw JDBC";
         goals.add(ratio.map(r -> new Goal(goal, threads, ResultTable.ratio(r), r >= target, op))
                 .orElseGet(() -> new Goal(goal, threads, "not measured", false, op)));
     }
@@ -61,10 +61,10 @@ final class Goals {
             double r = mine.get().throughput().median() / local.get().throughput().median();
             if (r < worst) {
                 worst = r;
-                worstOp = op.name().toLowerCase(Locale.ROOT);
+                worstOp = shortName(op);
             }
             if (r < 20) {
-                misses.add(op.name().toLowerCase(Locale.ROOT) + " " + ResultTable.ratio(r));
+                misses.add(shortName(op) + " " + ResultTable.ratio(r));
             }
         }
         String goal = "every operation >= 20× DynamoDB Local's throughput";
@@ -75,6 +75,10 @@ final class Goals {
         } else {
             goals.add(new Goal(goal, threads, "below: " + String.join(", ", misses), false, null));
         }
+    }
+
+    private static String shortName(Operation op) {
+        return op.name().toLowerCase(Locale.ROOT).replace('_', ' ');
     }
 
     static String markdown(List<Goal> goals) {

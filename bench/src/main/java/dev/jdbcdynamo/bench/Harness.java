@@ -127,11 +127,12 @@ final class Harness {
         }
     }
 
-    /** Profiles the driver's get, and each ratio goal's operation that was missed. */
+    /** Profiles the driver's get, and the operation of each missed ratio goal and of a missed new-plan goal. */
     private List<JfrProfile.Summary> profile(DynamoJdbcContender prepared, List<Goals.Goal> goals) throws Exception {
         List<Operation> ops = new ArrayList<>(List.of(Operation.GET));
         for (Goals.Goal g : goals) {
-            if (!g.met() && g.op() != null && !g.op().planning() && !ops.contains(g.op())) {
+            boolean profilable = g.op() != null && (!g.op().planning() || g.op() == Operation.PLAN_NEW);
+            if (!g.met() && profilable && !ops.contains(g.op())) {
                 ops.add(g.op());
             }
         }

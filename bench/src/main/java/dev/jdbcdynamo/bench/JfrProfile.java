@@ -1,6 +1,8 @@
 package dev.jdbcdynamo.bench;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,12 +22,14 @@ import jdk.jfr.consumer.RecordedThread;
 import jdk.jfr.consumer.RecordingFile;
 
 /**
- * A JFR recording of one operation on one thread, summarized: where the samples fall by layer
- * (the first non-JDK frame from the top; a thread blocked in a socket read is waiting for
- * MariaDB), the hottest frames, and the methods most often on the stack.
+ * A JFR recording of one operation on one thread, summarized: wall-clock and CPU time per call
+ * of the calling thread, and where its Java samples fall by layer (the first non-JDK frame from
+ * the top), the hottest frames, and the methods most often on the stack.
  *
- * <p>Java samples ({@code jdk.ExecutionSample}) and native samples ({@code jdk.NativeMethodSample})
- * are taken at the same period, so together their shares approximate where the wall-clock time goes.
+ * <p>Only {@code jdk.ExecutionSample} (threads running Java) is used for shares: JFR samples at
+ * most one thread in native code per period, so with the servers' idle threads in the JVM a
+ * blocked socket read is rarely sampled. The time the thread was not on a CPU, wall minus CPU,
+ * is the waiting: for MariaDB's answer and for a free core.
  */
 final class JfrProfile {
     private static final Duration PERIOD = Duration.ofMillis(1);
@@ -45,19 +49,29 @@ final class JfrProfile {
         LAYERS.put("com.google.common.", "Guava");
     }
 
+    /** What the calling thread did: calls, its wall-clock and CPU time, and its Java samples. */
+    record Run(long calls, long wallNanos, long cpuNanos) {
+    }
+
     /** The summary of one recording. */
-    record Summary(String title, long javaSamples, long nativeSamples, Map<String, Long> layers,
-                   Map<String, Long> topFrames, Map<String, Long> onStack, long calls) {
+    record Summary(String title, Run run, long javaSamples, Map<String, Long> layers,
+                   Map<String, Long> topFrames, Map<String, Long> onStack) {
 
         String markdown() {
-            long total = javaSamples + nativeSamples;
+            long total = javaSamples;
+            double wallPerCall = run.wallNanos() / 1e3 / run.calls();
+            double cpuPerCall = run.cpuNanos() / 1e3 / run.calls();
             StringBuilder sb = new StringBuilder();
             sb.append("#### ").append(title).append("\n\n");
-            sb.append(String.format(Locale.ROOT, "%,d calls; %,d samples of the calling thread (%,d running Java, %,d in native"
-                    + " code), one every %d ms.%n%n", calls, total, javaSamples, nativeSamples, PERIOD.toMillis()));
-            sb.append("| where (first non-JDK frame from the top) | share |\n| --- | ---: |\n");
-            layers.forEach((k, v) -> sb.append("| ").append(k).append(" | ").append(percent(v, total)).append(" |\n"));
-            sb.append("\n| top frame | share |\n| --- | ---: |\n");
+            sb.append(String.format(Locale.ROOT, "%,d calls in %.1f s: %.0f µs of wall-clock time per call, of which the"
+                            + " calling thread ran on a CPU for %.0f µs (%.0f%%); the other %.0f µs it waited, for MariaDB's"
+                            + " answer or for a free core. %,d Java samples of the thread (one per %d ms at most) split the"
+                            + " CPU time:%n%n", run.calls(), run.wallNanos() / 1e9, wallPerCall, cpuPerCall,
+                    100 * cpuPerCall / wallPerCall, wallPerCall - cpuPerCall, javaSamples, PERIOD.toMillis()));
+            sb.append("| where (first non-JDK frame from the top) | share of CPU samples | ≈ µs per call |\n| --- | ---: | ---: |\n");
+            layers.forEach((k, v) -> sb.append("| ").append(k).append(" | ").append(percent(v, total)).append(" | ")
+                    .append(String.format(Locale.ROOT, "%.0f", cpuPerCall * v / Math.max(1, total))).append(" |\n"));
+            sb.append("\n| hottest code (first non-JDK frame from the top) | share |\n| --- | ---: |\n");
             topFrames.forEach((k, v) -> sb.append("| `").append(k).append("` | ").append(percent(v, total)).append(" |\n"));
             sb.append("\n| on the stack (non-JDK methods) | share |\n| --- | ---: |\n");
             onStack.forEach((k, v) -> sb.append("| `").append(k).append("` | ").append(percent(v, total)).append(" |\n"));
@@ -72,36 +86,44 @@ final class JfrProfile {
     private JfrProfile() {
     }
 
-    /** Records {@code op} on one session for {@code duration} and summarizes the samples of that thread. */
+    /**
+     * Warms {@code op} on the session for a fifth of {@code duration}, then records it for
+     * {@code duration} and summarizes the samples of the calling thread.
+     */
     static Summary record(String title, Contender.Session session, Operation op, Duration duration) throws Exception {
         Path file = Files.createTempFile("bench-", ".jfr");
         try {
-            long calls;
             String thread = "bench-profile-" + op.name().toLowerCase(Locale.ROOT);
+            runOn(thread + "-warm", session, op, duration.dividedBy(5));
+            Run run;
             try (Recording recording = new Recording()) {
                 recording.enable("jdk.ExecutionSample").withPeriod(PERIOD);
-                recording.enable("jdk.NativeMethodSample").withPeriod(PERIOD);
                 recording.start();
-                calls = runOn(thread, session, op, duration);
+                run = runOn(thread, session, op, duration);
                 recording.stop();
                 recording.dump(file);
             }
-            return summarize(title, file, thread, calls);
+            return summarize(title, file, thread, run);
         } finally {
             Files.deleteIfExists(file);
         }
     }
 
-    private static long runOn(String threadName, Contender.Session session, Operation op, Duration duration) throws Exception {
-        long[] calls = new long[1];
+    private static Run runOn(String threadName, Contender.Session session, Operation op, Duration duration) throws Exception {
+        Run[] run = new Run[1];
         Exception[] failure = new Exception[1];
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         Thread t = new Thread(() -> {
-            long deadline = System.nanoTime() + duration.toNanos();
+            long calls = 0;
+            long cpu0 = threads.getCurrentThreadCpuTime();
+            long start = System.nanoTime();
+            long deadline = start + duration.toNanos();
             try {
                 do {
                     session.run(op);
-                    calls[0]++;
+                    calls++;
                 } while (System.nanoTime() < deadline);
+                run[0] = new Run(calls, System.nanoTime() - start, threads.getCurrentThreadCpuTime() - cpu0);
             } catch (Exception e) {
                 failure[0] = e;
             }
@@ -111,19 +133,16 @@ final class JfrProfile {
         if (failure[0] != null) {
             throw failure[0];
         }
-        return calls[0];
+        return run[0];
     }
 
-    static Summary summarize(String title, Path file, String threadName, long calls) throws IOException {
+    static Summary summarize(String title, Path file, String threadName, Run run) throws IOException {
         long java = 0;
-        long natives = 0;
         Map<String, Long> layers = new HashMap<>();
         Map<String, Long> top = new HashMap<>();
         Map<String, Long> onStack = new HashMap<>();
         for (RecordedEvent e : RecordingFile.readAllEvents(file)) {
-            String type = e.getEventType().getName();
-            boolean nativeSample = type.equals("jdk.NativeMethodSample");
-            if (!nativeSample && !type.equals("jdk.ExecutionSample")) {
+            if (!e.getEventType().getName().equals("jdk.ExecutionSample")) {
                 continue;
             }
             RecordedThread thread = e.getThread("sampledThread");
@@ -135,13 +154,9 @@ final class JfrProfile {
             if (frames.isEmpty()) {
                 continue;
             }
-            if (nativeSample) {
-                natives++;
-            } else {
-                java++;
-            }
-            top.merge(name(frames.get(0).getMethod()), 1L, Long::sum);
-            layers.merge(layerOf(frames, nativeSample), 1L, Long::sum);
+            java++;
+            top.merge(firstNonJdk(frames), 1L, Long::sum);
+            layers.merge(layerOf(frames), 1L, Long::sum);
             Set<String> seen = new HashSet<>();
             for (RecordedFrame f : frames) {
                 String n = name(f.getMethod());
@@ -150,15 +165,10 @@ final class JfrProfile {
                 }
             }
         }
-        return new Summary(title, java, natives, largest(layers, LAYERS.size() + 2), largest(top, TOP), largest(onStack, TOP + 8), calls);
+        return new Summary(title, run, java, largest(layers, LAYERS.size() + 1), largest(top, TOP), largest(onStack, TOP + 8));
     }
 
-    private static String layerOf(List<RecordedFrame> frames, boolean nativeSample) {
-        String first = name(frames.get(0).getMethod());
-        if (nativeSample && (first.contains("Socket") || first.contains("socket") || first.contains("Net.poll")
-                || first.contains("EPoll") || first.contains("read0"))) {
-            return "waiting for the database (socket read, native)";
-        }
+    private static String layerOf(List<RecordedFrame> frames) {
         for (RecordedFrame f : frames) {
             String n = name(f.getMethod());
             for (Map.Entry<String, String> layer : LAYERS.entrySet()) {
@@ -167,15 +177,32 @@ final class JfrProfile {
                 }
             }
         }
-        return nativeSample ? "other native code" : "JDK only";
+        return "JDK only";
+    }
+
+    /** The first frame from the top outside the JDK: the code that asked for the time. */
+    private static String firstNonJdk(List<RecordedFrame> frames) {
+        for (RecordedFrame f : frames) {
+            String n = name(f.getMethod());
+            if (!isJdk(n)) {
+                return n;
+            }
+        }
+        return name(frames.get(0).getMethod());
     }
 
     private static boolean isJdk(String method) {
         return method.startsWith("java.") || method.startsWith("jdk.") || method.startsWith("sun.") || method.startsWith("javax.");
     }
 
+    /** Class and method; a lambda's generated class name (with its address) becomes {@code $$Lambda}. */
     private static String name(RecordedMethod m) {
-        return m == null ? "?" : m.getType().getName() + "." + m.getName();
+        if (m == null) {
+            return "?";
+        }
+        String type = m.getType().getName();
+        int lambda = type.indexOf("$$Lambda");
+        return (lambda < 0 ? type : type.substring(0, lambda + "$$Lambda".length())) + "." + m.getName();
     }
 
     private static Map<String, Long> largest(Map<String, Long> counts, int n) {

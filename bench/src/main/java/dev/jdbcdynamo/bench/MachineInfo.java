@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
@@ -13,7 +14,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 
 /** What the numbers were measured on: machine, JVM, component versions and date. */
 record MachineInfo(Map<String, String> facts) {
@@ -32,19 +32,28 @@ record MachineInfo(Map<String, String> facts) {
                 + ", heap max " + gibibytes(Runtime.getRuntime().maxMemory()) + " GiB, "
                 + ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
                         .filter(a -> a.startsWith("-X") && !a.startsWith("-XX:Flight")).toList());
+        facts.put("load average (1 min) at start", loadAverage());
         facts.put("MariaDB", mariaDbVersion + " (embedded, one server for every contender, loopback)");
-        Properties versions = new Properties();
-        try (InputStream in = MachineInfo.class.getResourceAsStream("versions.properties")) {
+        // name=version lines written by the build (resource filtering), in their order.
+        try (InputStream in = MachineInfo.class.getResourceAsStream("versions.txt")) {
             if (in != null) {
-                versions.load(in);
+                for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                    int eq = line.indexOf('=');
+                    if (eq > 0 && !line.startsWith("#")) {
+                        facts.put(line.substring(0, eq).trim(), line.substring(eq + 1).trim());
+                    }
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        for (String name : versions.stringPropertyNames().stream().sorted().toList()) {
-            facts.put(name, versions.getProperty(name));
-        }
         return new MachineInfo(Collections.unmodifiableMap(facts));
+    }
+
+    /** The system's 1-minute load average: other processes compete for the same cores. */
+    static String loadAverage() {
+        double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        return load < 0 ? "unknown" : String.format(java.util.Locale.ROOT, "%.2f", load);
     }
 
     int cores() {

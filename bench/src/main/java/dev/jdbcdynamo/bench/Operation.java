@@ -1,5 +1,7 @@
 package dev.jdbcdynamo.bench;
 
+import java.util.Locale;
+
 /** One benchmarked operation, in the order the tables list them. */
 enum Operation {
     GET("get by full key", false),
@@ -7,7 +9,7 @@ enum Operation {
     COUNTER("counter update (`SET n = n + 1`)", false),
     QUERY("query of a %d-item partition", false),
     CONDITIONAL_FAIL("conditional update that fails", false),
-    SCAN("scan of %d items", false),
+    SCAN("scan of %,d items", false),
     BATCH_LOAD("batch load (%d items per call)", false),
     TRANSACTION("transaction (2 counter updates in one partition)", false),
     GSI_QUERY("GSI query (%d items)", false),
@@ -32,7 +34,7 @@ enum Operation {
     String label(Dataset data) {
         return switch (this) {
             case QUERY, GSI_QUERY -> String.format(label, Dataset.PARTITION_SIZE);
-            case SCAN -> String.format(label, data.scanItems());
+            case SCAN -> String.format(Locale.ROOT, label, data.scanItems());
             case BATCH_LOAD -> String.format(label, Dataset.BATCH_SIZE);
             case GET, INSERT, COUNTER, CONDITIONAL_FAIL, TRANSACTION, PLAN_FIRST, PLAN_NEW, PLAN_CACHED -> label;
         };

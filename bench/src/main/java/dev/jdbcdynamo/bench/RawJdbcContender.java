@@ -121,7 +121,7 @@ final class RawJdbcContender implements Contender {
         }
 
         private void query() throws SQLException {
-            String pk = Dataset.queryPk(picker.partition());
+            String pk = picker.queryPk();
             PreparedStatement ps = statement(tables.shardOf(pk), Operation.QUERY, RawTables.QUERY);
             ps.setLong(1, RawTables.kid(pk));
             ps.setBytes(2, RawTables.key(pk));
@@ -161,7 +161,7 @@ final class RawJdbcContender implements Contender {
         }
 
         private void transaction() throws SQLException {
-            String pk = Dataset.queryPk(picker.partition());
+            String pk = picker.queryPk();
             String[] sks = picker.twoSortKeys();
             int shard = tables.shardOf(pk);
             Connection c = connections.get(shard);

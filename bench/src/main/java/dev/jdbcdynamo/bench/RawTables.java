@@ -75,6 +75,10 @@ final class RawTables {
         return server.jdbcUrl(DATABASE_PREFIX + shard) + "?" + URL_OPTIONS;
     }
 
+    String user() {
+        return server.user();
+    }
+
     Connection connect(int shard) throws SQLException {
         Properties p = new Properties();
         p.setProperty("user", server.user());

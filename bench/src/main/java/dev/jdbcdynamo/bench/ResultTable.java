@@ -15,6 +15,7 @@ final class ResultTable {
     static final List<String> HEADER = List.of("operation", "contender", "throughput, calls/s", "p50, µs", "p99, µs",
             "vs raw JDBC");
     private static final String NONE = "—";
+    private static final String ONE_PER_JVM = "— (one call per JVM)";
 
     /** One cell group: a measurement, or the reason there is none. */
     record Row(int threads, Operation op, String contender, Statistics.Measurement measurement, String note) {
@@ -76,6 +77,12 @@ final class ResultTable {
                 line.add(r.note());
                 line.add(NONE);
                 line.add(NONE);
+                line.add(NONE);
+            } else if (r.op() == Operation.PLAN_FIRST) {
+                // One call per JVM: its latency, over the JVMs; no throughput or tail to speak of.
+                line.add(ONE_PER_JVM);
+                line.add(spread(r.measurement().p50Micros()));
+                line.add(ONE_PER_JVM);
                 line.add(NONE);
             } else {
                 Statistics.Measurement m = r.measurement();

@@ -36,7 +36,7 @@ final class ShardingSphereContender implements Contender {
                 HikariConfig config = new HikariConfig();
                 config.setPoolName("bench-ss-" + s);
                 config.setJdbcUrl(tables.url(s));
-                config.setUsername("root");
+                config.setUsername(tables.user());
                 config.setMaximumPoolSize(maxThreads + 2);
                 config.setMinimumIdle(1);
                 HikariDataSource pool = new HikariDataSource(config);
@@ -69,7 +69,7 @@ final class ShardingSphereContender implements Contender {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() throws SQLException {
         try {
             dataSource.close();
         } finally {
@@ -116,7 +116,7 @@ final class ShardingSphereContender implements Contender {
                 case COUNTER -> update(op, RawTables.COUNTER, 1);
                 case CONDITIONAL_FAIL -> update(op, RawTables.CONDITIONAL_FAIL, 0);
                 case QUERY -> {
-                    String pk = Dataset.queryPk(picker.partition());
+                    String pk = picker.queryPk();
                     PreparedStatement ps = statement(op, RawTables.QUERY);
                     ps.setLong(1, RawTables.kid(pk));
                     ps.setBytes(2, RawTables.key(pk));
@@ -154,7 +154,7 @@ final class ShardingSphereContender implements Contender {
         }
 
         private void transaction() throws SQLException {
-            String pk = Dataset.queryPk(picker.partition());
+            String pk = picker.queryPk();
             PreparedStatement ps = statement(Operation.TRANSACTION, RawTables.COUNTER);
             connection.setAutoCommit(false);
             try {

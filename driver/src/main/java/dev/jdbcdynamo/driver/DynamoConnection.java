@@ -2,6 +2,7 @@ package dev.jdbcdynamo.driver;
 
 import dev.jdbcdynamo.driver.exec.ExecutionResult;
 import dev.jdbcdynamo.driver.exec.PlanExplainer;
+import dev.jdbcdynamo.driver.exec.RoutedSession;
 import dev.jdbcdynamo.driver.storage.Databases;
 import dev.jdbcdynamo.driver.storage.DynamoDatabase;
 import dev.jdbcdynamo.driver.storage.Routing;
@@ -43,7 +44,7 @@ public final class DynamoConnection implements Connection {
     private final boolean returnOldOnFailure;
     private final boolean fullScanGuard;
     private final Properties clientInfo = new Properties();
-    private Connection routed;
+    private RoutedSession routed;
     private Routing routedBy;
     private boolean autoCommit = true;
     private boolean readOnly;
@@ -129,14 +130,15 @@ public final class DynamoConnection implements Connection {
     }
 
     /** The routed connection of the current catalog generation, opened or renewed as needed. */
-    private Connection routed() throws SQLException {
+    private RoutedSession routed() throws SQLException {
         Routing routing = database.routing();
         if (routed == null || (routedBy != routing && autoCommit)) {
             releaseRouted();
             routing.enter();
             routedBy = routing;
-            routed = routing.dataSource().getConnection();
-            routed.setAutoCommit(autoCommit);
+            Connection connection = routing.dataSource().getConnection();
+            connection.setAutoCommit(autoCommit);
+            routed = new RoutedSession(connection);
         }
         return routed;
     }
@@ -191,7 +193,7 @@ public final class DynamoConnection implements Connection {
             return;
         }
         if (routed != null) {
-            routed.setAutoCommit(autoCommit);
+            routed.connection().setAutoCommit(autoCommit);
         }
         this.autoCommit = autoCommit;
     }
@@ -206,7 +208,7 @@ public final class DynamoConnection implements Connection {
     public synchronized void commit() throws SQLException {
         checkOpen();
         if (routed != null && !autoCommit) {
-            routed.commit();
+            routed.connection().commit();
         }
     }
 
@@ -214,7 +216,7 @@ public final class DynamoConnection implements Connection {
     public synchronized void rollback() throws SQLException {
         checkOpen();
         if (routed != null && !autoCommit) {
-            routed.rollback();
+            routed.connection().rollback();
         }
     }
 
@@ -228,7 +230,7 @@ public final class DynamoConnection implements Connection {
         }
         try {
             if (routed != null && !autoCommit) {
-                routed.rollback();
+                routed.connection().rollback();
             }
         } finally {
             try {

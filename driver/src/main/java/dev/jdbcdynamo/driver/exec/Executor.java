@@ -40,7 +40,7 @@ public final class Executor {
         requireNonNull(database, "database is null");
     }
 
-    public ExecutionResult select(Connection c, Plan.Select plan, List<AttributeValue> params) throws SQLException {
+    public ExecutionResult select(RoutedSession c, Plan.Select plan, List<AttributeValue> params) throws SQLException {
         List<Map<String, AttributeValue>> out = new ArrayList<>();
         TableDef table = plan.table();
         for (Map<String, AttributeValue> item : reader.read(c, table, plan.path(), params)) {
@@ -51,7 +51,7 @@ public final class Executor {
         return ExecutionResult.rows(out);
     }
 
-    public ExecutionResult insert(Connection c, Plan.Insert plan, List<AttributeValue> params) throws SQLException {
+    public ExecutionResult insert(RoutedSession c, Plan.Insert plan, List<AttributeValue> params) throws SQLException {
         AttributeValue value = ExpressionEvaluator.evaluate(plan.value(), Map.of(), params);
         if (!(value instanceof AttributeValue.M map)) {
             throw ErrorCode.VALIDATION.error("INSERT needs a map of attributes after VALUE, found "
@@ -62,7 +62,8 @@ public final class Executor {
         ItemKeys.KeyBytes key = ItemKeys.ofItem(table, item);
         ItemKeys.checkIndexKeys(table, item);
         ItemSize.check(item);
-        try (PreparedStatement ps = c.prepareStatement(PhysicalSql.insert(table))) {
+        PreparedStatement ps = c.prepare(PhysicalSql.insert(table));
+        try {
             ps.setLong(1, KeyspaceId.of(key.tag(), key.pk()));
             ps.setBytes(2, key.pk());
             ps.setBytes(3, key.sk());
@@ -77,7 +78,7 @@ public final class Executor {
         return ExecutionResult.count(1);
     }
 
-    public ExecutionResult update(Connection c, Plan.Update plan, List<AttributeValue> params,
+    public ExecutionResult update(RoutedSession c, Plan.Update plan, List<AttributeValue> params,
                                   boolean returnOldOnFailure) throws SQLException {
         TableDef table = plan.table();
         ItemKeys.KeyBytes key = writeKey(table, plan.key(), params);
@@ -91,7 +92,8 @@ public final class Executor {
             ItemKeys.ofItem(table, updated);
             ItemKeys.checkIndexKeys(table, updated);
             ItemSize.check(updated);
-            try (PreparedStatement ps = c.prepareStatement(PhysicalSql.replaceItem(table))) {
+            {
+            PreparedStatement ps = c.prepare(PhysicalSql.replaceItem(table));
                 ps.setString(1, DynamoJson.writeItem(updated));
                 bindKey(ps, 2, key);
                 ps.executeUpdate();
@@ -100,12 +102,13 @@ public final class Executor {
         });
     }
 
-    public ExecutionResult delete(Connection c, Plan.Delete plan, List<AttributeValue> params,
+    public ExecutionResult delete(RoutedSession c, Plan.Delete plan, List<AttributeValue> params,
                                   boolean returnOldOnFailure) throws SQLException {
         TableDef table = plan.table();
         ItemKeys.KeyBytes key = writeKey(table, plan.key(), params);
         if (plan.condition() == null && plan.returning() == Statement.Returning.NONE) {
-            try (PreparedStatement ps = c.prepareStatement(PhysicalSql.delete(table))) {
+            {
+            PreparedStatement ps = c.prepare(PhysicalSql.delete(table));
                 bindKey(ps, 1, key);
                 return ExecutionResult.count(ps.executeUpdate());
             }
@@ -119,7 +122,8 @@ public final class Executor {
                 return plan.returning() == Statement.Returning.NONE ? ExecutionResult.count(0)
                         : ExecutionResult.rows(List.of());
             }
-            try (PreparedStatement ps = c.prepareStatement(PhysicalSql.delete(table))) {
+            {
+            PreparedStatement ps = c.prepare(PhysicalSql.delete(table));
                 bindKey(ps, 1, key);
                 ps.executeUpdate();
             }
@@ -160,9 +164,10 @@ public final class Executor {
         return ItemKeys.ofValues(table, pk, sk);
     }
 
-    private Map<String, AttributeValue> lockItem(Connection c, TableDef table, ItemKeys.KeyBytes key)
+    private Map<String, AttributeValue> lockItem(RoutedSession c, TableDef table, ItemKeys.KeyBytes key)
             throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(PhysicalSql.getItemForUpdate(table))) {
+        {
+            PreparedStatement ps = c.prepare(PhysicalSql.getItemForUpdate(table));
             bindKey(ps, 1, key);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? DynamoJson.readItem(rs.getString(1)) : null;
@@ -177,7 +182,8 @@ public final class Executor {
     }
 
     /** Runs work in a local transaction unless the caller already has one open. */
-    private static ExecutionResult inLocalTransaction(Connection c, SqlWork work) throws SQLException {
+    private static ExecutionResult inLocalTransaction(RoutedSession session, SqlWork work) throws SQLException {
+        Connection c = session.connection();
         if (!c.getAutoCommit()) {
             return work.run();
         }

@@ -26,7 +26,7 @@ import java.util.Map;
  */
 final class ItemReader {
 
-    List<Map<String, AttributeValue>> read(Connection c, TableDef table, AccessPath path, List<AttributeValue> params)
+    List<Map<String, AttributeValue>> read(RoutedSession c, TableDef table, AccessPath path, List<AttributeValue> params)
             throws SQLException {
         if (path instanceof AccessPath.GetItem get) {
             AttributeValue pk = KeyValues.resolve(get.partitionValue(), params);
@@ -35,7 +35,8 @@ final class ItemReader {
             if (key == null) {
                 return List.of();
             }
-            try (PreparedStatement ps = c.prepareStatement(PhysicalSql.getItem(table))) {
+            {
+            PreparedStatement ps = c.prepare(PhysicalSql.getItem(table));
                 Executor.bindKey(ps, 1, key);
                 return items(ps);
             }
@@ -57,7 +58,8 @@ final class ItemReader {
             }
             return out;
         } else if (path instanceof AccessPath.Scan) {
-            try (PreparedStatement ps = c.prepareStatement(PhysicalSql.scan(table))) {
+            {
+            PreparedStatement ps = c.prepare(PhysicalSql.scan(table));
                 return items(ps);
             }
         }
@@ -76,7 +78,7 @@ final class ItemReader {
         return out;
     }
 
-    private List<Map<String, AttributeValue>> partition(Connection c, TableDef table, AttributeValue pk, SortRange range,
+    private List<Map<String, AttributeValue>> partition(RoutedSession c, TableDef table, AttributeValue pk, SortRange range,
                                                         boolean descending, List<AttributeValue> params)
             throws SQLException {
         ItemKeys.KeyBytes key = ItemKeys.forRead(table, pk, null);
@@ -91,7 +93,8 @@ final class ItemReader {
             }
         }
         String sql = PhysicalSql.query(table, bytes.lowerBound(), bytes.upperBound(), descending);
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
+        {
+            PreparedStatement ps = c.prepare(sql);
             int i = 1;
             ps.setLong(i++, KeyspaceId.of(key.tag(), key.pk()));
             ps.setBytes(i++, key.pk());
