@@ -81,13 +81,38 @@ final class DynamoErrors {
                 new ErrorInfo("ValidationException", 0, 0, null));
     }
 
+    /** The DynamoDB side of every exception class below, read from its {@link ErrorInfo}. */
+    interface WithErrorInfo extends DynamoSqlException {
+        ErrorInfo info();
+
+        @Override
+        default String errorName() {
+            return info().errorName();
+        }
+
+        @Override
+        default int line() {
+            return info().line();
+        }
+
+        @Override
+        default int column() {
+            return info().column();
+        }
+
+        @Override
+        default String oldItemJson() {
+            return info().oldItemJson();
+        }
+    }
+
     @SuppressWarnings("unchecked")
     private static Map<String, AttributeValue> asItem(Map<?, ?> map) {
         return (Map<String, AttributeValue>) map;
     }
 
     /** 42xxx. */
-    static final class SyntaxError extends SQLSyntaxErrorException implements DynamoSqlException {
+    static final class SyntaxError extends SQLSyntaxErrorException implements WithErrorInfo {
         private static final long serialVersionUID = 1L;
         private final ErrorInfo info;
 
@@ -96,14 +121,11 @@ final class DynamoErrors {
             this.info = info;
         }
 
-        @Override public String errorName() { return info.errorName(); }
-        @Override public int line() { return info.line(); }
-        @Override public int column() { return info.column(); }
-        @Override public String oldItemJson() { return info.oldItemJson(); }
+        @Override public ErrorInfo info() { return info; }
     }
 
     /** 23xxx: duplicate item, failed condition. */
-    static final class IntegrityError extends SQLIntegrityConstraintViolationException implements DynamoSqlException {
+    static final class IntegrityError extends SQLIntegrityConstraintViolationException implements WithErrorInfo {
         private static final long serialVersionUID = 1L;
         private final ErrorInfo info;
 
@@ -112,14 +134,11 @@ final class DynamoErrors {
             this.info = info;
         }
 
-        @Override public String errorName() { return info.errorName(); }
-        @Override public int line() { return info.line(); }
-        @Override public int column() { return info.column(); }
-        @Override public String oldItemJson() { return info.oldItemJson(); }
+        @Override public ErrorInfo info() { return info; }
     }
 
     /** 08xxx. */
-    static final class ConnectionError extends SQLNonTransientConnectionException implements DynamoSqlException {
+    static final class ConnectionError extends SQLNonTransientConnectionException implements WithErrorInfo {
         private static final long serialVersionUID = 1L;
         private final ErrorInfo info;
 
@@ -128,14 +147,11 @@ final class DynamoErrors {
             this.info = info;
         }
 
-        @Override public String errorName() { return info.errorName(); }
-        @Override public int line() { return info.line(); }
-        @Override public int column() { return info.column(); }
-        @Override public String oldItemJson() { return info.oldItemJson(); }
+        @Override public ErrorInfo info() { return info; }
     }
 
     /** 28xxx. */
-    static final class AuthorizationError extends SQLInvalidAuthorizationSpecException implements DynamoSqlException {
+    static final class AuthorizationError extends SQLInvalidAuthorizationSpecException implements WithErrorInfo {
         private static final long serialVersionUID = 1L;
         private final ErrorInfo info;
 
@@ -144,14 +160,11 @@ final class DynamoErrors {
             this.info = info;
         }
 
-        @Override public String errorName() { return info.errorName(); }
-        @Override public int line() { return info.line(); }
-        @Override public int column() { return info.column(); }
-        @Override public String oldItemJson() { return info.oldItemJson(); }
+        @Override public ErrorInfo info() { return info; }
     }
 
     /** 0Axxx. */
-    static final class FeatureError extends SQLFeatureNotSupportedException implements DynamoSqlException {
+    static final class FeatureError extends SQLFeatureNotSupportedException implements WithErrorInfo {
         private static final long serialVersionUID = 1L;
         private final ErrorInfo info;
 
@@ -160,14 +173,11 @@ final class DynamoErrors {
             this.info = info;
         }
 
-        @Override public String errorName() { return info.errorName(); }
-        @Override public int line() { return info.line(); }
-        @Override public int column() { return info.column(); }
-        @Override public String oldItemJson() { return info.oldItemJson(); }
+        @Override public ErrorInfo info() { return info; }
     }
 
     /** 40xxx. */
-    static final class RollbackError extends SQLTransactionRollbackException implements DynamoSqlException {
+    static final class RollbackError extends SQLTransactionRollbackException implements WithErrorInfo {
         private static final long serialVersionUID = 1L;
         private final ErrorInfo info;
 
@@ -176,14 +186,11 @@ final class DynamoErrors {
             this.info = info;
         }
 
-        @Override public String errorName() { return info.errorName(); }
-        @Override public int line() { return info.line(); }
-        @Override public int column() { return info.column(); }
-        @Override public String oldItemJson() { return info.oldItemJson(); }
+        @Override public ErrorInfo info() { return info; }
     }
 
     /** Every other state (22xxx validation, XX000 internal, ...). */
-    static final class GeneralError extends SQLException implements DynamoSqlException {
+    static final class GeneralError extends SQLException implements WithErrorInfo {
         private static final long serialVersionUID = 1L;
         private final ErrorInfo info;
 
@@ -192,9 +199,6 @@ final class DynamoErrors {
             this.info = info;
         }
 
-        @Override public String errorName() { return info.errorName(); }
-        @Override public int line() { return info.line(); }
-        @Override public int column() { return info.column(); }
-        @Override public String oldItemJson() { return info.oldItemJson(); }
+        @Override public ErrorInfo info() { return info; }
     }
 }
