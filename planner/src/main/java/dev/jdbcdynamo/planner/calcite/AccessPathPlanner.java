@@ -11,20 +11,22 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import com.google.common.collect.ImmutableList;
+import org.apache.calcite.jdbc.JavaTypeFactoryImpl;
 import org.apache.calcite.plan.Contexts;
+import org.apache.calcite.plan.RelOptCluster;
+import org.apache.calcite.plan.RelOptTable;
+import org.apache.calcite.prepare.RelOptTableImpl;
 import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.plan.hep.HepPlanner;
-import org.apache.calcite.plan.hep.HepProgram;
 import org.apache.calcite.plan.hep.HepProgramBuilder;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.Filter;
 import org.apache.calcite.rel.core.Sort;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexNode;
-import org.apache.calcite.schema.SchemaPlus;
-import org.apache.calcite.tools.FrameworkConfig;
-import org.apache.calcite.tools.Frameworks;
 import org.apache.calcite.tools.RelBuilder;
+import org.apache.calcite.tools.RelBuilderFactory;
 
 /**
  * Chooses a statement's access path with Calcite: the key-related conjuncts of the WHERE clause
@@ -33,6 +35,10 @@ import org.apache.calcite.tools.RelBuilder;
  * back as the residual, still in DynamoDB's AST, to be evaluated with DynamoDB's semantics.
  */
 public final class AccessPathPlanner {
+    /** Types are interned by the factory; one factory serves every plan. */
+    private static final JavaTypeFactoryImpl TYPES = new JavaTypeFactoryImpl();
+    private static final RelBuilderFactory BUILDERS = RelBuilder.proto(
+            Contexts.of(RelBuilder.Config.DEFAULT.withSimplify(false).withPruneInputOfAggregate(false)));
     private static final java.util.concurrent.atomic.AtomicBoolean WARMED =
             new java.util.concurrent.atomic.AtomicBoolean();
 
@@ -72,16 +78,22 @@ public final class AccessPathPlanner {
 
     /** Sort direction of an ORDER BY on the keys; null when the statement has none. */
     public static Result plan(TableDef table, List<Expr> conjuncts, Boolean sortDescending) {
-        SchemaPlus root = Frameworks.createRootSchema(false);
-        root.add(table.name(), new DynamoRelTable(table));
-        FrameworkConfig config = Frameworks.newConfigBuilder()
-                .defaultSchema(root)
-                .context(Contexts.of(RelBuilder.Config.DEFAULT.withSimplify(false).withPruneInputOfAggregate(false)))
-                .build();
-        RelBuilder builder = RelBuilder.create(config);
-        builder.scan(table.name());
+        // A cluster of our own per statement, without Frameworks' prepare machinery: the scan is
+        // pushed directly, so no catalog reader or Volcano planner is built for each new plan.
+        List<Expr> values = new ArrayList<>();
+        HepPlanner planner = new HepPlanner(new HepProgramBuilder()
+                .addRuleInstance(KeyConditionRule.create(values))
+                .addRuleInstance(FullScanRule.create())
+                .addRuleInstance(SortKeyOrderRule.create())
+                .build());
+        RelOptCluster cluster = RelOptCluster.create(planner, new RexBuilder(TYPES));
+        DynamoRelTable relTable = new DynamoRelTable(table);
+        RelOptTable optTable = RelOptTableImpl.create(null, relTable.getRowType(TYPES), relTable,
+                ImmutableList.of(table.name()));
+        RelBuilder builder = BUILDERS.create(cluster, null);
+        builder.push(new DynamoTableScan(cluster, optTable, table));
 
-        Translation translation = new Translation(table, builder);
+        Translation translation = new Translation(table, builder, values);
         List<Expr> residual = new ArrayList<>();
         List<RexNode> keyConditions = new ArrayList<>();
         for (Expr conjunct : conjuncts) {
@@ -98,17 +110,8 @@ public final class AccessPathPlanner {
         if (sortDescending != null && table.hasSortKey()) {
             builder.sort(sortDescending ? builder.desc(builder.field(1)) : builder.field(1));
         }
-        RelNode logical = builder.build();
-
-        HepProgram program = new HepProgramBuilder()
-                .addRuleInstance(KeyConditionRule.create(translation.values))
-                .addRuleInstance(FullScanRule.create())
-                .addRuleInstance(SortKeyOrderRule.create())
-                .build();
-        HepPlanner planner = new HepPlanner(program);
-        planner.setRoot(logical);
-        RelNode best = planner.findBestExp();
-        return interpret(best, translation, residual, sortDescending);
+        planner.setRoot(builder.build());
+        return interpret(planner.findBestExp(), translation, residual, sortDescending);
     }
 
     private static Result interpret(RelNode best, Translation translation, List<Expr> residual, Boolean order) {
@@ -135,13 +138,14 @@ public final class AccessPathPlanner {
 
     /** Builds Rex for key conjuncts; values become dynamic parameters indexing {@link #values}. */
     private static final class Translation {
-        final List<Expr> values = new ArrayList<>();
+        final List<Expr> values;
         final Map<String, Expr> origin = new LinkedHashMap<>();
         private final TableDef table;
         private final RelBuilder builder;
         private final RexBuilder rex;
 
-        Translation(TableDef table, RelBuilder builder) {
+        Translation(TableDef table, RelBuilder builder, List<Expr> values) {
+            this.values = values;
             this.table = table;
             this.builder = builder;
             this.rex = builder.getRexBuilder();
