@@ -82,24 +82,69 @@ public final class Executor {
                                   boolean returnOldOnFailure) throws SQLException {
         TableDef table = plan.table();
         ItemKeys.KeyBytes key = writeKey(table, plan.key(), params);
-        return inLocalTransaction(c, () -> {
-            Map<String, AttributeValue> old = lockItem(c, table, key);
-            if (old == null || (plan.condition() != null && !ConditionEvaluator.test(plan.condition(), old, params))) {
-                throw conditionFailed(old, returnOldOnFailure);
-            }
-            UpdateApplier.Result result = UpdateApplier.apply(old, plan.actions(), params);
-            Map<String, AttributeValue> updated = result.item();
-            ItemKeys.ofItem(table, updated);
-            ItemKeys.checkIndexKeys(table, updated);
-            ItemSize.check(updated);
-            {
-            PreparedStatement ps = c.prepare(PhysicalSql.replaceItem(table));
-                ps.setString(1, DynamoJson.writeItem(updated));
+        if (c.connection().getAutoCommit()) {
+            // Optimistic first: read, compute, then write only if the item is still the one read
+            // (a compare-and-set on its stored text). Two round trips instead of a transaction.
+            for (int attempt = 0; attempt < OPTIMISTIC_ATTEMPTS; attempt++) {
+                StoredItem stored = readItem(c, table, key, PhysicalSql.getItem(table));
+                Update change = prepareUpdate(table, plan, params, stored, returnOldOnFailure);
+                PreparedStatement ps = c.prepare(PhysicalSql.replaceItemIfUnchanged(table));
+                ps.setString(1, change.json());
                 bindKey(ps, 2, key);
-                ps.executeUpdate();
+                ps.setString(5, stored.json());
+                if (ps.executeUpdate() == 1) {
+                    return change.result();
+                }
             }
-            return returning(plan.returning(), old, updated, result.modified());
+        }
+        // Under contention (or inside a transaction): a locking read, then the write.
+        return inLocalTransaction(c, () -> {
+            StoredItem stored = readItem(c, table, key, PhysicalSql.getItemForUpdate(table));
+            Update change = prepareUpdate(table, plan, params, stored, returnOldOnFailure);
+            PreparedStatement ps = c.prepare(PhysicalSql.replaceItem(table));
+            ps.setString(1, change.json());
+            bindKey(ps, 2, key);
+            ps.executeUpdate();
+            return change.result();
         });
+    }
+
+    /** Attempts of the optimistic path before a locking read takes over. */
+    private static final int OPTIMISTIC_ATTEMPTS = 3;
+
+    /** An item as stored (its JSON text, for the compare-and-set) and as read. */
+    private record StoredItem(String json, Map<String, AttributeValue> item) {
+    }
+
+    /** The new item's text and what the UPDATE returns. */
+    private record Update(String json, ExecutionResult result) {
+    }
+
+    private static Update prepareUpdate(TableDef table, Plan.Update plan, List<AttributeValue> params,
+                                        StoredItem stored, boolean returnOldOnFailure) {
+        Map<String, AttributeValue> old = stored == null ? null : stored.item();
+        if (old == null || (plan.condition() != null && !ConditionEvaluator.test(plan.condition(), old, params))) {
+            throw conditionFailed(old, returnOldOnFailure);
+        }
+        UpdateApplier.Result result = UpdateApplier.apply(old, plan.actions(), params);
+        Map<String, AttributeValue> updated = result.item();
+        ItemKeys.ofItem(table, updated);
+        ItemKeys.checkIndexKeys(table, updated);
+        ItemSize.check(updated);
+        return new Update(DynamoJson.writeItem(updated), returning(plan.returning(), old, updated, result.modified()));
+    }
+
+    private static StoredItem readItem(RoutedSession c, TableDef table, ItemKeys.KeyBytes key, String sql)
+            throws SQLException {
+        PreparedStatement ps = c.prepare(sql);
+        bindKey(ps, 1, key);
+        try (ResultSet rs = ps.executeQuery()) {
+            if (!rs.next()) {
+                return null;
+            }
+            String json = rs.getString(1);
+            return new StoredItem(json, DynamoJson.readItem(json));
+        }
     }
 
     public ExecutionResult delete(RoutedSession c, Plan.Delete plan, List<AttributeValue> params,
@@ -107,11 +152,9 @@ public final class Executor {
         TableDef table = plan.table();
         ItemKeys.KeyBytes key = writeKey(table, plan.key(), params);
         if (plan.condition() == null && plan.returning() == Statement.Returning.NONE) {
-            {
             PreparedStatement ps = c.prepare(PhysicalSql.delete(table));
-                bindKey(ps, 1, key);
-                return ExecutionResult.count(ps.executeUpdate());
-            }
+            bindKey(ps, 1, key);
+            return ExecutionResult.count(ps.executeUpdate());
         }
         return inLocalTransaction(c, () -> {
             Map<String, AttributeValue> old = lockItem(c, table, key);
@@ -122,11 +165,9 @@ public final class Executor {
                 return plan.returning() == Statement.Returning.NONE ? ExecutionResult.count(0)
                         : ExecutionResult.rows(List.of());
             }
-            {
             PreparedStatement ps = c.prepare(PhysicalSql.delete(table));
-                bindKey(ps, 1, key);
-                ps.executeUpdate();
-            }
+            bindKey(ps, 1, key);
+            ps.executeUpdate();
             return plan.returning() == Statement.Returning.NONE ? ExecutionResult.count(1)
                     : ExecutionResult.rows(List.of(old));
         });
@@ -164,15 +205,10 @@ public final class Executor {
         return ItemKeys.ofValues(table, pk, sk);
     }
 
-    private Map<String, AttributeValue> lockItem(RoutedSession c, TableDef table, ItemKeys.KeyBytes key)
+    private static Map<String, AttributeValue> lockItem(RoutedSession c, TableDef table, ItemKeys.KeyBytes key)
             throws SQLException {
-        {
-            PreparedStatement ps = c.prepare(PhysicalSql.getItemForUpdate(table));
-            bindKey(ps, 1, key);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? DynamoJson.readItem(rs.getString(1)) : null;
-            }
-        }
+        StoredItem stored = readItem(c, table, key, PhysicalSql.getItemForUpdate(table));
+        return stored == null ? null : stored.item();
     }
 
     static void bindKey(PreparedStatement ps, int first, ItemKeys.KeyBytes key) throws SQLException {

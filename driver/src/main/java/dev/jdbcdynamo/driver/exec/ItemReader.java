@@ -35,11 +35,9 @@ final class ItemReader {
             if (key == null) {
                 return List.of();
             }
-            {
             PreparedStatement ps = c.prepare(PhysicalSql.getItem(table));
-                Executor.bindKey(ps, 1, key);
-                return items(ps);
-            }
+            Executor.bindKey(ps, 1, key);
+            return items(ps);
         } else if (path instanceof AccessPath.Query query) {
             return partition(c, table, KeyValues.resolve(query.partitionValue(), params), query.range(),
                     query.descending(), params);
@@ -58,10 +56,8 @@ final class ItemReader {
             }
             return out;
         } else if (path instanceof AccessPath.Scan) {
-            {
             PreparedStatement ps = c.prepare(PhysicalSql.scan(table));
-                return items(ps);
-            }
+            return items(ps);
         }
         throw new AssertionError("unknown access path " + path);
     }
@@ -93,19 +89,17 @@ final class ItemReader {
             }
         }
         String sql = PhysicalSql.query(table, bytes.lowerBound(), bytes.upperBound(), descending);
-        {
-            PreparedStatement ps = c.prepare(sql);
-            int i = 1;
-            ps.setLong(i++, KeyspaceId.of(key.tag(), key.pk()));
-            ps.setBytes(i++, key.pk());
-            if (bytes.lower() != null) {
-                ps.setBytes(i++, bytes.lower());
-            }
-            if (bytes.upper() != null) {
-                ps.setBytes(i, bytes.upper());
-            }
-            return items(ps);
+        PreparedStatement ps = c.prepare(sql);
+        int i = 1;
+        ps.setLong(i++, KeyspaceId.of(key.tag(), key.pk()));
+        ps.setBytes(i++, key.pk());
+        if (bytes.lower() != null) {
+            ps.setBytes(i++, bytes.lower());
         }
+        if (bytes.upper() != null) {
+            ps.setBytes(i, bytes.upper());
+        }
+        return items(ps);
     }
 
     private static List<Map<String, AttributeValue>> items(PreparedStatement ps) throws SQLException {

@@ -52,6 +52,11 @@ public final class PhysicalSql {
         return "UPDATE " + table.physicalName() + " SET item = ? WHERE kid = ? AND pk = ? AND sk = ?";
     }
 
+    /** Parameters: item, kid, pk, sk, the item as read: writes only if nobody changed it meanwhile. */
+    public static String replaceItemIfUnchanged(TableDef table) {
+        return replaceItem(table) + " AND item = ?";
+    }
+
     /** Parameters: kid, pk, sk. */
     public static String delete(TableDef table) {
         return "DELETE FROM " + table.physicalName() + " WHERE kid = ? AND pk = ? AND sk = ?";
