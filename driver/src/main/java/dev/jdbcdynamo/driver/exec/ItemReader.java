@@ -9,7 +9,6 @@ import dev.jdbcdynamo.planner.value.AttributeValue;
 import dev.jdbcdynamo.planner.value.DynamoJson;
 import dev.jdbcdynamo.planner.value.KeyCodec;
 import dev.jdbcdynamo.sharding.KeyspaceId;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;

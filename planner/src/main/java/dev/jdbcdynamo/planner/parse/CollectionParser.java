@@ -2,7 +2,6 @@ package dev.jdbcdynamo.planner.parse;
 
 import dev.jdbcdynamo.planner.ast.Expr;
 import dev.jdbcdynamo.planner.ast.Pos;
-import dev.jdbcdynamo.planner.error.ErrorCode;
 import dev.jdbcdynamo.planner.value.AttributeValue;
 import java.util.ArrayList;
 import java.util.HashSet;
