@@ -9,17 +9,21 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Evaluates WHERE clauses and conditions on an item the way DynamoDB does: no type coercion (a
- * comparison of different types is false), MISSING is not NULL and makes every comparison false,
- * NOT simply negates, and the condition functions ({@code begins_with}, {@code contains},
- * {@code attribute_exists}, {@code attribute_not_exists}, {@code attribute_type}).
+ * Evaluates WHERE clauses and conditions on an item as DynamoDB does: two-valued logic (a
+ * comparison with MISSING or across types is false, so {@code <>} and NOT of it are true), MISSING
+ * is not NULL, strings compare by UTF-8 bytes, binaries unsigned, numbers as decimals, and the
+ * condition functions with DynamoDB's checks of their constant operands.
  */
 public final class ConditionEvaluator {
-    private static final Set<String> TYPES = Set.of("S", "SS", "N", "NS", "B", "BS", "BOOL", "NULL", "L", "M");
+    static final Set<String> TYPES = Set.of("S", "SS", "N", "NS", "B", "BS", "BOOL", "NULL", "L", "M");
 
     private ConditionEvaluator() {
     }
 
+    /**
+     * Whether the condition holds for the item (two-valued, as DynamoDB: NOT of a comparison with
+     * MISSING is true). Checks on constant operands fail with DynamoDB's ValidationException.
+     */
     public static boolean test(Expr expr, Map<String, AttributeValue> item, List<AttributeValue> params) {
         if (expr instanceof Expr.And and) {
             return test(and.left(), item, params) && test(and.right(), item, params);
@@ -28,36 +32,15 @@ public final class ConditionEvaluator {
         } else if (expr instanceof Expr.Not not) {
             return !test(not.operand(), item, params);
         } else if (expr instanceof Expr.Compare cmp) {
-            AttributeValue left = value(cmp.left(), item, params);
-            AttributeValue right = value(cmp.right(), item, params);
-            if (cmp.op() != Expr.CompareOp.EQ && cmp.op() != Expr.CompareOp.NE) {
-                checkOrderable(cmp.op().symbol(), cmp.left(), left);
-                checkOrderable(cmp.op().symbol(), cmp.right(), right);
-            }
-            return compare(cmp.op(), left, right);
+            return compareOperands(cmp, item, params);
         } else if (expr instanceof Expr.Between b) {
-            AttributeValue v = value(b.value(), item, params);
-            AttributeValue low = value(b.low(), item, params);
-            AttributeValue high = value(b.high(), item, params);
-            Integer bounds = low == null || high == null ? null : ValueOrder.compare(low, high);
-            if (bounds != null && bounds > 0) {
-                throw ErrorCode.VALIDATION.error("The BETWEEN operator requires upper bound to be greater than or "
-                        + "equal to lower bound; lower bound operand: AttributeValue: " + brief(low)
-                        + ", upper bound operand: AttributeValue: " + brief(high));
-            }
-            return compare(Expr.CompareOp.GE, v, low) && compare(Expr.CompareOp.LE, v, high);
+            return between(b, item, params);
         } else if (expr instanceof Expr.In in) {
-            AttributeValue v = value(in.value(), item, params);
-            if (v == null) {
-                return false;
-            }
-            for (Expr candidate : in.candidates()) {
-                if (ValueOrder.equal(v, value(candidate, item, params))) {
-                    return true;
-                }
-            }
-            return false;
+            return in(in, item, params);
         } else if (expr instanceof Expr.IsCheck is) {
+            if (is.kind() == Expr.IsKind.MISSING) {
+                ConditionChecks.requirePath("attribute_not_exists", is.value());
+            }
             AttributeValue v = value(is.value(), item, params);
             boolean holds = is.kind() == Expr.IsKind.MISSING ? v == null : v instanceof AttributeValue.Null;
             return holds != is.negated();
@@ -70,25 +53,62 @@ public final class ConditionEvaluator {
         return v instanceof AttributeValue.Bool b && b.value();
     }
 
-    private static AttributeValue value(Expr expr, Map<String, AttributeValue> item, List<AttributeValue> params) {
-        return ExpressionEvaluator.evaluate(expr, item, params);
+    /**
+     * DynamoDB's checks of a condition that need no item (its shape: a predicate at the top and
+     * under AND, OR, NOT); the operand checks run in {@link #test} on the first item.
+     */
+    public static void validate(Expr condition) {
+        ConditionChecks.shape(condition);
     }
 
-    /** A constant operand of an ordering comparison must be S, N or B (DynamoDB rejects the statement). */
-    private static void checkOrderable(String operator, Expr operand, AttributeValue value) {
-        boolean constant = operand instanceof Expr.Literal || operand instanceof Expr.Parameter;
-        if (constant && value != null && ValueOrder.compare(value, value) == null) {
-            throw ErrorCode.VALIDATION.error("Incorrect operand type for operator or function; operator or function: "
-                    + operator + ", operand type: " + value.type());
+    private static boolean compareOperands(Expr.Compare cmp, Map<String, AttributeValue> item,
+                                           List<AttributeValue> params) {
+        ConditionChecks.distinct(cmp.op().symbol(), cmp.left(), List.of(cmp.right()));
+        AttributeValue left = value(cmp.left(), item, params);
+        AttributeValue right = value(cmp.right(), item, params);
+        if (cmp.op() != Expr.CompareOp.EQ && cmp.op() != Expr.CompareOp.NE) {
+            ConditionChecks.orderable(cmp.op().symbol(), cmp.left(), left);
+            ConditionChecks.orderable(cmp.op().symbol(), cmp.right(), right);
         }
+        return compare(cmp.op(), left, right);
     }
 
-    /** DynamoDB's short form of a value in messages: {@code {N:50}}. */
-    private static String brief(AttributeValue v) {
-        String text = v instanceof AttributeValue.S s ? s.value()
-                : v instanceof AttributeValue.N n ? dev.jdbcdynamo.planner.value.DynamoNumber.toText(n.value())
-                : v instanceof AttributeValue.B b ? b.value().toBase64() : String.valueOf(v);
-        return "{" + v.type() + ":" + text + "}";
+    private static boolean between(Expr.Between b, Map<String, AttributeValue> item, List<AttributeValue> params) {
+        ConditionChecks.distinct("BETWEEN", b.value(), List.of(b.low(), b.high()));
+        AttributeValue v = value(b.value(), item, params);
+        AttributeValue low = value(b.low(), item, params);
+        AttributeValue high = value(b.high(), item, params);
+        ConditionChecks.orderable("BETWEEN", b.low(), low);
+        ConditionChecks.orderable("BETWEEN", b.high(), high);
+        ConditionChecks.bounds(b.low(), low, b.high(), high);
+        return compare(Expr.CompareOp.GE, v, low) && compare(Expr.CompareOp.LE, v, high);
+    }
+
+    private static boolean in(Expr.In in, Map<String, AttributeValue> item, List<AttributeValue> params) {
+        ConditionChecks.distinct("IN", in.value(), in.candidates());
+        AttributeValue v = value(in.value(), item, params);
+        if (v == null) {
+            return false;
+        }
+        for (Expr candidate : in.candidates()) {
+            if (ValueOrder.equal(v, value(candidate, item, params))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** An operand: anything but the update functions and arithmetic, which DynamoDB refuses here. */
+    private static AttributeValue value(Expr expr, Map<String, AttributeValue> item, List<AttributeValue> params) {
+        if (expr instanceof Expr.Call call && ExpressionEvaluator.isValueFunctionName(call.name())) {
+            throw ErrorCode.VALIDATION.error(
+                    "The function is not allowed in a condition expression; function: " + call.name());
+        }
+        if (expr instanceof Expr.Arithmetic a) {
+            throw ErrorCode.VALIDATION.error("Unsupported operator in Condition Expression. Operator: "
+                    + a.op().symbol());
+        }
+        return ExpressionEvaluator.evaluate(expr, item, params);
     }
 
     static boolean compare(Expr.CompareOp op, AttributeValue left, AttributeValue right) {
@@ -120,8 +140,11 @@ public final class ConditionEvaluator {
         switch (call.name()) {
             case "begins_with" -> {
                 ExpressionEvaluator.arity(call, 2);
+                ConditionChecks.distinct(call.name(), args.get(0), args.subList(1, 2));
                 AttributeValue v = value(args.get(0), item, params);
                 AttributeValue prefix = value(args.get(1), item, params);
+                ExpressionEvaluator.requireConstantType(call.name(), args.get(0), v, "S", "B");
+                ExpressionEvaluator.requireConstantType(call.name(), args.get(1), prefix, "S", "B");
                 if (v instanceof AttributeValue.S s && prefix instanceof AttributeValue.S p) {
                     return s.value().startsWith(p.value());
                 }
@@ -132,31 +155,27 @@ public final class ConditionEvaluator {
             }
             case "contains" -> {
                 ExpressionEvaluator.arity(call, 2);
+                ConditionChecks.distinct(call.name(), args.get(0), args.subList(1, 2));
                 return contains(value(args.get(0), item, params), value(args.get(1), item, params));
             }
             case "attribute_exists", "attribute_not_exists" -> {
                 ExpressionEvaluator.arity(call, 1);
-                if (!(args.get(0) instanceof Expr.PathRef)) {
-                    throw ErrorCode.VALIDATION.error("The operand of " + call.name() + " must be a path");
-                }
+                ConditionChecks.requirePath(call.name(), args.get(0));
                 boolean exists = value(args.get(0), item, params) != null;
                 return call.name().equals("attribute_exists") == exists;
             }
             case "attribute_type" -> {
                 ExpressionEvaluator.arity(call, 2);
-                AttributeValue type = value(args.get(1), item, params);
-                if (!(type instanceof AttributeValue.S t) || !TYPES.contains(t.value())) {
-                    throw ErrorCode.VALIDATION.error("Invalid attribute type name found; type: "
-                            + (type instanceof AttributeValue.S t2 ? t2.value() : String.valueOf(type))
-                            + ", valid types: {N,BS,L,B,NULL,M,S,SS,NS,BOOL}");
-                }
+                String type = ConditionChecks.typeName(args.get(1), value(args.get(1), item, params));
                 AttributeValue v = value(args.get(0), item, params);
-                return v != null && v.type().equals(t.value());
+                return v != null && v.type().equals(type);
             }
-            case "size", "list_append", "set_add", "set_delete", "if_not_exists" -> {
+            case "size" -> {
                 AttributeValue v = value(call, item, params);
                 return v instanceof AttributeValue.Bool b && b.value();
             }
+            case "list_append", "set_add", "set_delete", "if_not_exists" -> throw ErrorCode.VALIDATION.error(
+                    "The function is not allowed in a condition expression; function: " + call.name());
             default -> throw ErrorCode.VALIDATION.error("Unrecognized function: " + call.name());
         }
     }

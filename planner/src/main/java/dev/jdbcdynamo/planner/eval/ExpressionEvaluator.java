@@ -21,6 +21,8 @@ import java.util.Set;
  */
 public final class ExpressionEvaluator {
     static final String OPERAND_TYPE = "An operand in the update expression has an incorrect data type";
+    static final String BAG_TYPES =
+            "Unsupported data type in Bag. DynamoDB only supports either numbers or strings in bags";
 
     private ExpressionEvaluator() {
     }
@@ -55,12 +57,10 @@ public final class ExpressionEvaluator {
             return SetValues.of(set, item, params);
         } else if (expr instanceof Expr.Arithmetic a) {
             return arithmetic(a, item, params);
-        } else if (expr instanceof Expr.Negate n) {
-            AttributeValue v = evaluate(n.operand(), item, params);
-            if (!(v instanceof AttributeValue.N num)) {
-                throw ErrorCode.VALIDATION.error(OPERAND_TYPE);
-            }
-            return new AttributeValue.N(num.value().negate());
+        } else if (expr instanceof Expr.Negate) {
+            // DynamoDB has no unary minus on a path: it reads it as a subtraction missing an operand.
+            throw ErrorCode.VALIDATION.error("Incorrect number of operands for operator or function; "
+                    + "operator or function: -, number of operands: 1");
         } else if (expr instanceof Expr.Call call && isValueFunction(call.name())) {
             return call(call, item, params);
         }
@@ -86,6 +86,11 @@ public final class ExpressionEvaluator {
         return current;
     }
 
+    /** True for the functions that compute a value rather than test a condition (size excepted). */
+    static boolean isValueFunctionName(String name) {
+        return isValueFunction(name) && !name.equals("size");
+    }
+
     private static boolean isValueFunction(String name) {
         return switch (name) {
             case "size", "list_append", "set_add", "set_delete", "if_not_exists" -> true;
@@ -95,8 +100,13 @@ public final class ExpressionEvaluator {
 
     private static AttributeValue arithmetic(Expr.Arithmetic a, Map<String, AttributeValue> item,
                                              List<AttributeValue> params) {
+        if (a.op() == Expr.ArithmeticOp.MULTIPLY || a.op() == Expr.ArithmeticOp.DIVIDE) {
+            throw ErrorCode.VALIDATION.error("Unsupported operator in Update Expression. Operator: " + a.op().symbol());
+        }
         AttributeValue left = evaluate(a.left(), item, params);
         AttributeValue right = evaluate(a.right(), item, params);
+        requireConstantType(a.op().symbol(), a.left(), left, "N");
+        requireConstantType(a.op().symbol(), a.right(), right, "N");
         if (!(left instanceof AttributeValue.N l) || !(right instanceof AttributeValue.N r)) {
             throw ErrorCode.VALIDATION.error(OPERAND_TYPE);
         }
@@ -115,13 +125,17 @@ public final class ExpressionEvaluator {
             case "size" -> {
                 arity(call, 1);
                 // size() of MISSING or of a type without a size is MISSING: a comparison with it is false.
-                Long size = size(evaluate(args.get(0), item, params));
+                AttributeValue operand = evaluate(args.get(0), item, params);
+                requireConstantType("size", args.get(0), operand, "S", "B", "L", "M", "SS", "NS", "BS");
+                Long size = size(operand);
                 return size == null ? null : AttributeValue.N.of(size);
             }
             case "list_append" -> {
                 arity(call, 2);
                 AttributeValue a = evaluate(args.get(0), item, params);
                 AttributeValue b = evaluate(args.get(1), item, params);
+                requireConstantType(call.name(), args.get(0), a, "L");
+                requireConstantType(call.name(), args.get(1), b, "L");
                 if (!(a instanceof AttributeValue.L x) || !(b instanceof AttributeValue.L y)) {
                     throw ErrorCode.VALIDATION.error(OPERAND_TYPE);
                 }
@@ -138,13 +152,36 @@ public final class ExpressionEvaluator {
             case "if_not_exists" -> {
                 arity(call, 2);
                 if (!(args.get(0) instanceof Expr.PathRef)) {
-                    throw ErrorCode.VALIDATION.error("The first operand of if_not_exists must be a path");
+                    throw ErrorCode.VALIDATION.error("Operator or function requires a document path; "
+                            + "operator or function: if_not_exists");
                 }
+                // DynamoDB computes both operands (a type error in the fallback fails the update).
                 AttributeValue present = evaluate(args.get(0), item, params);
-                return present != null ? present : evaluate(args.get(1), item, params);
+                AttributeValue fallback = evaluate(args.get(1), item, params);
+                return present != null ? present : fallback;
             }
             default -> throw new AssertionError(call.name());
         }
+    }
+
+    /** True for an operand whose value is known before any item is read: a literal or a parameter. */
+    static boolean isConstant(Expr e) {
+        return e instanceof Expr.Literal || e instanceof Expr.Parameter || e instanceof Expr.ListExpr
+                || e instanceof Expr.MapExpr || e instanceof Expr.SetExpr;
+    }
+
+    /** DynamoDB checks the type of a constant operand before it reads the item. */
+    static void requireConstantType(String operator, Expr operand, AttributeValue value, String... types) {
+        if (!isConstant(operand) || value == null) {
+            return;
+        }
+        for (String t : types) {
+            if (t.equals(value.type())) {
+                return;
+            }
+        }
+        throw ErrorCode.VALIDATION.error("Incorrect operand type for operator or function; operator or function: "
+                + operator + ", operand type: " + value.type());
     }
 
     static void arity(Expr.Call call, int n) {
@@ -154,10 +191,14 @@ public final class ExpressionEvaluator {
         }
     }
 
-    /** DynamoDB's size(): string length in characters, binary length, element counts; null otherwise. */
+    /**
+     * DynamoDB's size(): string length in UTF-16 code units (DynamoDB Local gives 2 for an emoji,
+     * 1 for U+FFFF and for an accented letter), binary length in bytes, element counts; null
+     * (MISSING) for N, BOOL and NULL.
+     */
     static Long size(AttributeValue v) {
         if (v instanceof AttributeValue.S s) {
-            return (long) s.value().codePointCount(0, s.value().length());
+            return (long) s.value().length();
         } else if (v instanceof AttributeValue.B b) {
             return (long) b.value().length();
         } else if (v instanceof AttributeValue.M m) {
@@ -191,24 +232,34 @@ public final class ExpressionEvaluator {
             if (first instanceof AttributeValue.S) {
                 Set<String> out = new LinkedHashSet<>();
                 elements.forEach(v -> out.add(((AttributeValue.S) sameType(first, v)).value()));
+                noDuplicates(out.size(), elements.size());
                 return new AttributeValue.SS(out);
             } else if (first instanceof AttributeValue.N) {
                 Set<BigDecimal> out = new LinkedHashSet<>();
                 elements.forEach(v -> out.add(((AttributeValue.N) sameType(first, v)).value()));
+                noDuplicates(out.size(), elements.size());
                 return new AttributeValue.NS(out);
             } else if (first instanceof AttributeValue.B) {
                 Set<Bytes> out = new LinkedHashSet<>();
                 elements.forEach(v -> out.add(((AttributeValue.B) sameType(first, v)).value()));
+                noDuplicates(out.size(), elements.size());
                 return new AttributeValue.BS(out);
             }
-            throw ErrorCode.VALIDATION.error("Sets may only contain strings, numbers or binaries");
+            throw ErrorCode.VALIDATION.error(BAG_TYPES);
         }
 
         private static AttributeValue sameType(AttributeValue first, AttributeValue v) {
             if (v == null || !v.type().equals(first.type())) {
-                throw ErrorCode.VALIDATION.error("Sets must contain elements of one type");
+                throw ErrorCode.VALIDATION.error(BAG_TYPES);
             }
             return v;
+        }
+
+        /** DynamoDB rejects a set constructor that names one element twice (1 and 1.0 included). */
+        private static void noDuplicates(int added, int expected) {
+            if (added != expected) {
+                throw ErrorCode.VALIDATION.error("Input collection contains duplicates");
+            }
         }
 
         static AttributeValue add(AttributeValue set, AttributeValue change) {

@@ -6,6 +6,7 @@ import dev.jdbcdynamo.planner.ast.Statement;
 import dev.jdbcdynamo.planner.error.ErrorCode;
 import dev.jdbcdynamo.planner.value.AttributeValue;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -14,165 +15,152 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Applies the SET and REMOVE actions of an UPDATE to an item, as DynamoDB does: every value is
- * computed from the item as it was, paths may not overlap, a nested SET needs its parent, a list
- * index past the end appends, REMOVE of a missing path does nothing and REMOVE of list elements
- * shifts the rest.
+ * Applies the SET and REMOVE actions of an UPDATE to an item in DynamoDB's order: paths may not
+ * overlap; every path a value reads must exist; every value is computed from the item as it was;
+ * then the SETs (a nested SET needs its parent, an index past the end of a list appends, appends
+ * to one list in index order) and the REMOVEs (indexes mean the old list; a missing attribute is
+ * no error, a missing or wrong-typed parent is).
  */
 public final class UpdateApplier {
     static final String INVALID_PATH = "The document path provided in the update expression is invalid for update";
+    static final String NO_SUCH_ATTRIBUTE = "The provided expression refers to an attribute that does not exist in the item";
 
     private UpdateApplier() {
     }
 
-    /** The updated item and the top-level attributes the update touched. */
-    public record Result(Map<String, AttributeValue> item, Set<String> modified) {
+    /**
+     * The updated item and the top-level attributes an action wrote. {@code modifiedOld} and
+     * {@code modifiedNew} are what RETURNING MODIFIED OLD / NEW return, as DynamoDB Local does: the
+     * whole top-level attribute, when the path of some action exists in the old / new item;
+     * {@code modified} is their union.
+     */
+    public record Result(Map<String, AttributeValue> item, Set<String> modified, Set<String> modifiedOld,
+                         Set<String> modifiedNew) {
+        public Result {
+            item = Collections.unmodifiableMap(new LinkedHashMap<>(item));
+            modified = Set.copyOf(modified);
+            modifiedOld = Set.copyOf(modifiedOld);
+            modifiedNew = Set.copyOf(modifiedNew);
+        }
     }
 
     public static Result apply(Map<String, AttributeValue> old, List<Statement.UpdateAction> actions,
                                List<AttributeValue> params) {
-        checkOverlaps(actions);
-        List<Path> sets = new ArrayList<>();
-        List<AttributeValue> values = new ArrayList<>();
+        validate(actions);
+        List<Statement.SetAction> sets = new ArrayList<>();
         List<Path> removes = new ArrayList<>();
         for (Statement.UpdateAction action : actions) {
             if (action instanceof Statement.SetAction set) {
-                AttributeValue v = ExpressionEvaluator.evaluate(set.value(), old, params);
-                if (v == null && set.value() instanceof Expr.Call call && call.name().equals("set_delete")) {
-                    // Deleting every element of a set removes the attribute, as DynamoDB does.
-                    removes.add(set.path());
-                    continue;
-                }
-                if (v == null) {
-                    throw ErrorCode.VALIDATION.error(
-                            "The provided expression refers to an attribute that does not exist in the item");
-                }
-                sets.add(set.path());
-                values.add(v);
-            } else if (action instanceof Statement.RemoveAction remove) {
-                removes.add(remove.path());
+                requirePresent(set.value(), old);
+                sets.add(set);
+            } else {
+                removes.add(((Statement.RemoveAction) action).path());
             }
+        }
+        List<Path> setPaths = new ArrayList<>();
+        List<AttributeValue> values = new ArrayList<>();
+        for (Statement.SetAction set : sets) {
+            setPaths.add(set.path());
+            values.add(UpdateValues.evaluate(set.value(), old, params));
         }
         Map<String, AttributeValue> item = new LinkedHashMap<>(old);
-        Set<String> modified = new LinkedHashSet<>();
-        for (int i = 0; i < sets.size(); i++) {
-            Path path = sets.get(i);
-            item.put(path.root(), setIn(item.get(path.root()), path.steps(), 0, values.get(i), path.isTopLevel()));
-            modified.add(path.root());
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < setPaths.size(); i++) {
+            order.add(i);
         }
-        removes.sort(LIST_INDEXES_FROM_THE_END);
+        order.sort(Comparator.comparing(setPaths::get, PATH_ORDER));
+        for (int i : order) {
+            if (values.get(i) == null) {
+                // set_delete took every element: DynamoDB removes the attribute.
+                removes.add(setPaths.get(i));
+            } else {
+                DocumentEdit.set(item, setPaths.get(i), values.get(i));
+            }
+        }
+        removes.sort(PATH_ORDER.reversed());
         for (Path path : removes) {
-            if (path.isTopLevel()) {
-                if (item.remove(path.root()) != null) {
-                    modified.add(path.root());
-                }
-            } else if (item.containsKey(path.root())) {
-                AttributeValue updated = removeIn(item.get(path.root()), path.steps(), 0);
-                if (!updated.equals(item.get(path.root()))) {
-                    modified.add(path.root());
-                }
-                item.put(path.root(), updated);
-            }
+            DocumentEdit.remove(item, old, path);
         }
-        return new Result(item, modified);
+        return result(old, item, actions);
     }
 
-    /** Removes of elements of one list run from the highest index down, so indexes mean the old list. */
-    private static final Comparator<Path> LIST_INDEXES_FROM_THE_END = (a, b) -> {
-        int last = Math.min(a.steps().size(), b.steps().size()) - 1;
-        if (last >= 0 && a.steps().size() == b.steps().size() && a.root().equals(b.root())
-                && a.steps().subList(0, last).equals(b.steps().subList(0, last))
-                && a.steps().get(last) instanceof Path.Index x && b.steps().get(last) instanceof Path.Index y) {
-            return Integer.compare(y.index(), x.index());
-        }
-        return 0;
-    };
-
-    private static AttributeValue setIn(AttributeValue current, List<Path.Step> steps, int at, AttributeValue value,
-                                        boolean topLevel) {
-        if (at == steps.size()) {
-            return value;
-        }
-        if (current == null && !topLevel) {
-            throw ErrorCode.VALIDATION.error(INVALID_PATH);
-        }
-        Path.Step step = steps.get(at);
-        if (step instanceof Path.Field f && current instanceof AttributeValue.M m) {
-            Map<String, AttributeValue> copy = new LinkedHashMap<>(m.value());
-            AttributeValue child = copy.get(f.name());
-            if (child == null && at + 1 < steps.size()) {
-                throw ErrorCode.VALIDATION.error(INVALID_PATH);
-            }
-            copy.put(f.name(), setIn(child, steps, at + 1, value, false));
-            return new AttributeValue.M(copy);
-        }
-        if (step instanceof Path.Index i && current instanceof AttributeValue.L l) {
-            List<AttributeValue> copy = new ArrayList<>(l.value());
-            if (i.index() >= copy.size()) {
-                if (at + 1 < steps.size()) {
-                    throw ErrorCode.VALIDATION.error(INVALID_PATH);
-                }
-                copy.add(value);
-            } else {
-                copy.set(i.index(), setIn(copy.get(i.index()), steps, at + 1, value, false));
-            }
-            return new AttributeValue.L(copy);
-        }
-        throw ErrorCode.VALIDATION.error(INVALID_PATH);
-    }
-
-    private static AttributeValue removeIn(AttributeValue current, List<Path.Step> steps, int at) {
-        Path.Step step = steps.get(at);
-        boolean last = at == steps.size() - 1;
-        if (step instanceof Path.Field f && current instanceof AttributeValue.M m) {
-            if (!m.value().containsKey(f.name())) {
-                return current;
-            }
-            Map<String, AttributeValue> copy = new LinkedHashMap<>(m.value());
-            if (last) {
-                copy.remove(f.name());
-            } else {
-                copy.put(f.name(), removeIn(copy.get(f.name()), steps, at + 1));
-            }
-            return new AttributeValue.M(copy);
-        }
-        if (step instanceof Path.Index i && current instanceof AttributeValue.L l) {
-            if (i.index() >= l.value().size()) {
-                return current;
-            }
-            List<AttributeValue> copy = new ArrayList<>(l.value());
-            if (last) {
-                copy.remove(i.index());
-            } else {
-                copy.set(i.index(), removeIn(copy.get(i.index()), steps, at + 1));
-            }
-            return new AttributeValue.L(copy);
-        }
-        return current;
-    }
-
-    private static void checkOverlaps(List<Statement.UpdateAction> actions) {
-        List<List<String>> paths = new ArrayList<>();
+    /** DynamoDB's checks of the actions that need no item: overlapping paths and the set functions. */
+    public static void validate(List<Statement.UpdateAction> actions) {
+        List<Path> paths = new ArrayList<>();
         for (Statement.UpdateAction action : actions) {
-            Path path = action instanceof Statement.SetAction s ? s.path() : ((Statement.RemoveAction) action).path();
-            List<String> parts = parts(path);
-            for (List<String> other : paths) {
-                int n = Math.min(parts.size(), other.size());
-                if (parts.subList(0, n).equals(other.subList(0, n))) {
-                    throw ErrorCode.VALIDATION.error("Two document paths overlap with each other; must remove or "
-                            + "rewrite one of these paths; path one: " + other + ", path two: " + parts);
-                }
+            paths.add(pathOf(action));
+        }
+        PathOverlap.check(paths);
+        for (Statement.UpdateAction action : actions) {
+            if (action instanceof Statement.SetAction set) {
+                UpdateValues.validate(set);
             }
-            paths.add(parts);
         }
     }
 
-    private static List<String> parts(Path path) {
-        List<String> parts = new ArrayList<>();
-        parts.add(path.root());
-        for (Path.Step step : path.steps()) {
-            parts.add(step instanceof Path.Field f ? f.name() : "[" + ((Path.Index) step).index() + "]");
+    private static Path pathOf(Statement.UpdateAction action) {
+        if (action instanceof Statement.SetAction set) {
+            return set.path();
+        } else if (action instanceof Statement.RemoveAction remove) {
+            return remove.path();
         }
-        return parts;
+        throw new AssertionError(action);
     }
+
+    /** Every path a SET value reads must exist, except the ones a function tests or creates. */
+    private static void requirePresent(Expr value, Map<String, AttributeValue> old) {
+        if (value instanceof Expr.PathRef ref) {
+            if (ExpressionEvaluator.read(old, ref.path()) == null) {
+                throw ErrorCode.VALIDATION.error(NO_SUCH_ATTRIBUTE);
+            }
+        } else if (value instanceof Expr.Arithmetic a) {
+            requirePresent(a.left(), old);
+            requirePresent(a.right(), old);
+        } else if (value instanceof Expr.Call call) {
+            boolean firstIsOptional = call.name().equals("if_not_exists") || call.name().equals("set_add")
+                    || call.name().equals("set_delete");
+            for (int i = firstIsOptional ? 1 : 0; i < call.args().size(); i++) {
+                requirePresent(call.args().get(i), old);
+            }
+        }
+    }
+
+    private static Result result(Map<String, AttributeValue> old, Map<String, AttributeValue> item,
+                                 List<Statement.UpdateAction> actions) {
+        Set<String> before = new LinkedHashSet<>();
+        Set<String> after = new LinkedHashSet<>();
+        for (Statement.UpdateAction action : actions) {
+            Path path = pathOf(action);
+            if (ExpressionEvaluator.read(old, path) != null) {
+                before.add(path.root());
+            }
+            if (ExpressionEvaluator.read(item, path) != null) {
+                after.add(path.root());
+            }
+        }
+        Set<String> all = new LinkedHashSet<>(before);
+        all.addAll(after);
+        return new Result(item, all, before, after);
+    }
+
+    /**
+     * A total order of paths: by root, then step by step, list indexes by number. SETs that append
+     * to one list run in index order; REMOVEs run in the reverse order, so that removing an element
+     * never moves one that another REMOVE names.
+     */
+    static final Comparator<Path> PATH_ORDER = (a, b) -> {
+        int c = a.root().compareTo(b.root());
+        for (int i = 0; c == 0 && i < Math.min(a.steps().size(), b.steps().size()); i++) {
+            Path.Step x = a.steps().get(i);
+            Path.Step y = b.steps().get(i);
+            if (x instanceof Path.Index xi && y instanceof Path.Index yi) {
+                c = Integer.compare(xi.index(), yi.index());
+            } else if (x instanceof Path.Field xf && y instanceof Path.Field yf) {
+                c = xf.name().compareTo(yf.name());
+            } else {
+                c = x instanceof Path.Index ? -1 : 1;
+            }
+        }
+        return c != 0 ? c : Integer.compare(a.steps().size(), b.steps().size());
+    };
 }
