@@ -163,6 +163,7 @@ final class RawJdbcContender implements Contender {
         private void transaction() throws SQLException {
             String pk = picker.queryPk();
             String[] sks = picker.twoSortKeys();
+            java.util.Arrays.sort(sks); // a fixed lock order: two transactions never wait on each other in a cycle
             int shard = tables.shardOf(pk);
             Connection c = connections.get(shard);
             PreparedStatement ps = statement(shard, Operation.TRANSACTION, RawTables.COUNTER);

@@ -158,7 +158,9 @@ final class ShardingSphereContender implements Contender {
             PreparedStatement ps = statement(Operation.TRANSACTION, RawTables.COUNTER);
             connection.setAutoCommit(false);
             try {
-                for (String sk : picker.twoSortKeys()) {
+                String[] sks = picker.twoSortKeys();
+                java.util.Arrays.sort(sks); // a fixed lock order: two transactions never wait on each other in a cycle
+                for (String sk : sks) {
                     RawTables.bindKey(ps, 1, pk, sk);
                     Expect.count(ps.executeUpdate(), 1);
                 }
