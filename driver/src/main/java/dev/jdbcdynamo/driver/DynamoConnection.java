@@ -56,7 +56,7 @@ public final class DynamoConnection implements Connection {
         this.urlText = urlText;
         this.planner = new StatementPlanner(database,
                 Language.of(ConnectionProperty.LANGUAGE.get(url.properties())));
-        this.executor = new dev.jdbcdynamo.driver.exec.Executor(database);
+        this.executor = new dev.jdbcdynamo.driver.exec.Executor();
         this.fullScanGuard = Boolean.parseBoolean(ConnectionProperty.FULL_SCAN_GUARD.get(url.properties()));
         this.returnOldOnFailure = "ALL_OLD".equalsIgnoreCase(
                 ConnectionProperty.RETURN_VALUES_ON_CONDITION_CHECK_FAILURE.get(url.properties()));

@@ -1,8 +1,5 @@
 package dev.jdbcdynamo.driver.exec;
 
-import static java.util.Objects.requireNonNull;
-
-import dev.jdbcdynamo.driver.storage.DynamoDatabase;
 import dev.jdbcdynamo.planner.ast.Statement;
 import dev.jdbcdynamo.planner.catalog.TableDef;
 import dev.jdbcdynamo.planner.error.DynamoException;
@@ -36,9 +33,6 @@ import java.util.Set;
 public final class Executor {
     private final ItemReader reader = new ItemReader();
 
-    public Executor(DynamoDatabase database) {
-        requireNonNull(database, "database is null");
-    }
 
     public ExecutionResult select(RoutedSession c, Plan.Select plan, List<AttributeValue> params) throws SQLException {
         List<Map<String, AttributeValue>> out = new ArrayList<>();

@@ -133,12 +133,7 @@ public final class PlanExplainer {
         }
         boolean desc = path instanceof AccessPath.Query q ? q.descending() : ((AccessPath.MultiQuery) path).descending();
         SortRange r = path instanceof AccessPath.Query q ? q.range() : ((AccessPath.MultiQuery) path).range();
-        PhysicalSql.Bound lower = r.lower() != null || r.prefix() != null
-                ? (r.lowerInclusive() || r.prefix() != null ? PhysicalSql.Bound.INCLUSIVE : PhysicalSql.Bound.EXCLUSIVE)
-                : PhysicalSql.Bound.NONE;
-        PhysicalSql.Bound upper = r.upper() != null ? (r.upperInclusive() ? PhysicalSql.Bound.INCLUSIVE
-                : PhysicalSql.Bound.EXCLUSIVE) : r.prefix() != null ? PhysicalSql.Bound.EXCLUSIVE : PhysicalSql.Bound.NONE;
-        return PhysicalSql.query(table, lower, upper, desc);
+        return PhysicalSql.query(table, PhysicalSql.lowerBound(r), PhysicalSql.upperBound(r), desc);
     }
 
     private static AttributeValue s(String text) {
