@@ -56,19 +56,7 @@ public final class Executor {
         ItemKeys.KeyBytes key = ItemKeys.ofItem(table, item);
         ItemKeys.checkIndexKeys(table, item);
         ItemSize.check(item);
-        PreparedStatement ps = c.prepare(PhysicalSql.insert(table));
-        try {
-            ps.setLong(1, KeyspaceId.of(key.tag(), key.pk()));
-            ps.setBytes(2, key.pk());
-            ps.setBytes(3, key.sk());
-            ps.setString(4, DynamoJson.writeItem(item));
-            ps.executeUpdate();
-        } catch (SQLException e) {
-            if (isDuplicateKey(e)) {
-                throw ErrorCode.DUPLICATE_ITEM.error();
-            }
-            throw e;
-        }
+        ItemWriter.insert(c, table, key, item);
         return ExecutionResult.count(1);
     }
 
@@ -82,11 +70,7 @@ public final class Executor {
             for (int attempt = 0; attempt < OPTIMISTIC_ATTEMPTS; attempt++) {
                 StoredItem stored = readItem(c, table, key, PhysicalSql.getItem(table));
                 Update change = prepareUpdate(table, plan, params, stored, returnOldOnFailure);
-                PreparedStatement ps = c.prepare(PhysicalSql.replaceItemIfUnchanged(table));
-                ps.setString(1, change.json());
-                bindKey(ps, 2, key);
-                ps.setString(5, stored.json());
-                if (ps.executeUpdate() == 1) {
+                if (ItemWriter.replace(c, table, key, change.item(), stored.json())) {
                     return change.result();
                 }
             }
@@ -95,10 +79,7 @@ public final class Executor {
         return inLocalTransaction(c, () -> {
             StoredItem stored = readItem(c, table, key, PhysicalSql.getItemForUpdate(table));
             Update change = prepareUpdate(table, plan, params, stored, returnOldOnFailure);
-            PreparedStatement ps = c.prepare(PhysicalSql.replaceItem(table));
-            ps.setString(1, change.json());
-            bindKey(ps, 2, key);
-            ps.executeUpdate();
+            ItemWriter.replace(c, table, key, change.item(), null);
             return change.result();
         });
     }
@@ -110,8 +91,8 @@ public final class Executor {
     private record StoredItem(String json, Map<String, AttributeValue> item) {
     }
 
-    /** The new item's text and what the UPDATE returns. */
-    private record Update(String json, ExecutionResult result) {
+    /** The new item and what the UPDATE returns. */
+    private record Update(Map<String, AttributeValue> item, ExecutionResult result) {
     }
 
     private static Update prepareUpdate(TableDef table, Plan.Update plan, List<AttributeValue> params,
@@ -125,7 +106,7 @@ public final class Executor {
         ItemKeys.ofItem(table, updated);
         ItemKeys.checkIndexKeys(table, updated);
         ItemSize.check(updated);
-        return new Update(DynamoJson.writeItem(updated), returning(plan.returning(), old, updated, result.modified()));
+        return new Update(updated, returning(plan.returning(), old, updated, result.modified()));
     }
 
     private static StoredItem readItem(RoutedSession c, TableDef table, ItemKeys.KeyBytes key, String sql)
@@ -146,9 +127,7 @@ public final class Executor {
         TableDef table = plan.table();
         ItemKeys.KeyBytes key = writeKey(table, plan.key(), params);
         if (plan.condition() == null && plan.returning() == Statement.Returning.NONE) {
-            PreparedStatement ps = c.prepare(PhysicalSql.delete(table));
-            bindKey(ps, 1, key);
-            return ExecutionResult.count(ps.executeUpdate());
+            return ExecutionResult.count(ItemWriter.delete(c, table, key) ? 1 : 0);
         }
         return inLocalTransaction(c, () -> {
             Map<String, AttributeValue> old = lockItem(c, table, key);
@@ -159,9 +138,7 @@ public final class Executor {
                 return plan.returning() == Statement.Returning.NONE ? ExecutionResult.count(0)
                         : ExecutionResult.rows(List.of());
             }
-            PreparedStatement ps = c.prepare(PhysicalSql.delete(table));
-            bindKey(ps, 1, key);
-            ps.executeUpdate();
+            ItemWriter.delete(c, table, key);
             return plan.returning() == Statement.Returning.NONE ? ExecutionResult.count(1)
                     : ExecutionResult.rows(List.of(old));
         });

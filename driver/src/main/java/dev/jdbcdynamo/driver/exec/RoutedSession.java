@@ -11,7 +11,7 @@ import java.util.Map;
  * and reused by SQL text: ShardingSphere parses a statement when it is prepared, so preparing it
  * once per connection instead of once per call keeps that parse off the hot path.
  */
-public final class RoutedSession implements AutoCloseable {
+public final class RoutedSession implements StatementCache {
     private static final int MAX_STATEMENTS = 128;
 
     private final Connection connection;
@@ -26,7 +26,8 @@ public final class RoutedSession implements AutoCloseable {
     }
 
     /** The prepared statement of this text, prepared on first use; do not close it. */
-    PreparedStatement prepare(String sql) throws SQLException {
+    @Override
+    public PreparedStatement prepare(String sql) throws SQLException {
         PreparedStatement ps = statements.get(sql);
         if (ps == null) {
             ps = connection.prepareStatement(sql);

@@ -24,6 +24,21 @@ public record TableDef(long id, String name, KeyAttribute partitionKey, KeyAttri
         return "dt_" + id;
     }
 
+    /** The physical table of a global index on every shard. */
+    public String globalIndexTable(IndexDef index) {
+        return physicalName() + "_g" + index.number();
+    }
+
+    /** The global indexes, in any state. */
+    public List<IndexDef> globalIndexes() {
+        return indexes.stream().filter(IndexDef::global).toList();
+    }
+
+    /** The local indexes. */
+    public List<IndexDef> localIndexes() {
+        return indexes.stream().filter(i -> !i.global()).toList();
+    }
+
     public boolean hasSortKey() {
         return sortKey != null;
     }

@@ -3,6 +3,7 @@ package dev.jdbcdynamo.planner.plan;
 import static java.util.Objects.requireNonNull;
 
 import dev.jdbcdynamo.planner.ast.Expr;
+import dev.jdbcdynamo.planner.catalog.IndexDef;
 import java.util.List;
 
 /**
@@ -50,6 +51,26 @@ public sealed interface AccessPath {
         @Override
         public String kind() {
             return "MultiGet";
+        }
+    }
+
+    /**
+     * A read of a secondary index: {@code path} is a Query, MultiQuery or Scan over the index's
+     * own key schema (its partition key, its sort key). A local index is read on the base item's
+     * shard, strongly consistent; a global index from its own table, on the shard of its partition key.
+     */
+    record IndexQuery(IndexDef index, AccessPath path) implements AccessPath {
+        public IndexQuery {
+            requireNonNull(index, "index is null");
+            requireNonNull(path, "path is null");
+            if (path instanceof GetItem || path instanceof IndexQuery) {
+                throw new IllegalArgumentException("an index is read by Query, MultiQuery or Scan, not " + path.kind());
+            }
+        }
+
+        @Override
+        public String kind() {
+            return path instanceof Scan ? "IndexScan" : "IndexQuery";
         }
     }
 

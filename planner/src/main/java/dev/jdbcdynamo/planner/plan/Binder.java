@@ -50,8 +50,11 @@ public final class Binder {
             return new Plan.Explain(bind(explain.statement()));
         } else if (statement instanceof Statement.ConditionCheck) {
             throw ErrorCode.VALIDATION.error("EXISTS can only be used in ExecuteTransaction write requests.");
-        } else if (statement instanceof Statement.CreateIndex || statement instanceof Statement.DropIndex) {
-            throw unsupported("secondary index DDL", statement.pos());
+        } else if (statement instanceof Statement.CreateIndex create) {
+            TableDef table = table(new Statement.TableRef(create.table(), null, null, create.pos()));
+            return new Plan.CreateIndex(table, IndexDefinitions.added(table, create.index()));
+        } else if (statement instanceof Statement.DropIndex drop) {
+            return new Plan.DropIndex(drop.table(), drop.index());
         }
         throw new AssertionError("unknown statement " + statement);
     }
@@ -72,8 +75,7 @@ public final class Binder {
         if (from.table().index() != null) {
             IndexDef index = table.index(from.table().index()).orElseThrow(() -> ErrorCode.VALIDATION.error(
                     "The table does not have the specified index: " + from.table().index()));
-            throw ErrorCode.UNSUPPORTED_LANGUAGE_FEATURE.error("Queries on secondary index " + index.name()
-                    + " are not supported yet: indexes are declared and their key types checked, but not yet maintained");
+            return IndexReads.bind(select, table, index);
         }
         Boolean descending = orderBy(select, table);
         AccessPathPlanner.Result planned = AccessPathPlanner.plan(table, Conjuncts.of(select.where()), descending);
@@ -98,7 +100,7 @@ public final class Binder {
     }
 
     /** DynamoDB's ORDER BY: key attributes only. The sort-key direction, or null without ORDER BY. */
-    private static Boolean orderBy(Statement.Select select, TableDef table) {
+    static Boolean orderBy(Statement.Select select, TableDef table) {
         if (select.orderBy().isEmpty()) {
             return null;
         }

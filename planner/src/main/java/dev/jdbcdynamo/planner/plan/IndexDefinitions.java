@@ -3,6 +3,7 @@ package dev.jdbcdynamo.planner.plan;
 import dev.jdbcdynamo.planner.ast.Statement;
 import dev.jdbcdynamo.planner.catalog.IndexDef;
 import dev.jdbcdynamo.planner.catalog.KeyAttribute;
+import dev.jdbcdynamo.planner.catalog.TableDef;
 import dev.jdbcdynamo.planner.error.ErrorCode;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -56,6 +57,28 @@ final class IndexDefinitions {
                     + "GlobalSecondaryIndexes exceeds per-table limit of " + MAX_GLOBAL);
         }
         return out;
+    }
+
+    /**
+     * A global index added to an existing table (CREATE GLOBAL INDEX): CREATING until its backfill
+     * ends, numbered after every index the table has, its keys typed by the table's declarations.
+     */
+    static IndexDef added(TableDef table, Statement.IndexDef clause) {
+        if (table.index(clause.name()).isPresent()) {
+            throw ErrorCode.VALIDATION.error("One or more parameter values were invalid: Index with name "
+                    + clause.name() + " already exists");
+        }
+        if (table.globalIndexes().size() >= MAX_GLOBAL) {
+            throw ErrorCode.VALIDATION.error("One or more parameter values were invalid: Number of "
+                    + "GlobalSecondaryIndexes exceeds per-table limit of " + MAX_GLOBAL);
+        }
+        List<KeyAttribute> declared = table.typedAttributes();
+        KeyAttribute pk = typed(clause.keys().get(0), declared, clause.name());
+        KeyAttribute sk = clause.keys().size() > 1 ? typed(clause.keys().get(1), declared, clause.name()) : null;
+        int number = table.indexes().stream().mapToInt(IndexDef::number).max().orElse(0) + 1;
+        return new IndexDef(clause.name(), true, number, pk, sk,
+                IndexDef.IndexProjection.valueOf(clause.projection().name()), clause.include(),
+                IndexDef.IndexState.CREATING);
     }
 
     private static KeyAttribute typed(String name, List<KeyAttribute> declared, String index) {

@@ -1,5 +1,6 @@
 package dev.jdbcdynamo.planner.plan;
 
+import dev.jdbcdynamo.planner.catalog.IndexDef;
 import dev.jdbcdynamo.planner.catalog.TableDef;
 
 /**
@@ -42,17 +43,72 @@ public final class PhysicalSql {
         return "SELECT item FROM " + table.physicalName();
     }
 
-    /** Parameters: kid, pk, sk, item. */
+    /** Parameters: kid, pk, sk, item, then each local index column (see {@link TableDef#localIndexes()}). */
     public static String insert(TableDef table) {
-        return "INSERT INTO " + table.physicalName() + " (kid, pk, sk, item) VALUES (?, ?, ?, ?)";
+        StringBuilder columns = new StringBuilder("kid, pk, sk, item");
+        StringBuilder slots = new StringBuilder("?, ?, ?, ?");
+        for (IndexDef index : table.localIndexes()) {
+            columns.append(", ").append(index.localColumn());
+            slots.append(", ?");
+        }
+        return "INSERT INTO " + table.physicalName() + " (" + columns + ") VALUES (" + slots + ")";
     }
 
-    /** Parameters: item, kid, pk, sk. */
+    /** Parameters: item, each local index column, then kid, pk, sk. */
     public static String replaceItem(TableDef table) {
-        return "UPDATE " + table.physicalName() + " SET item = ? WHERE kid = ? AND pk = ? AND sk = ?";
+        StringBuilder sql = new StringBuilder("UPDATE ").append(table.physicalName()).append(" SET item = ?");
+        for (IndexDef index : table.localIndexes()) {
+            sql.append(", ").append(index.localColumn()).append(" = ?");
+        }
+        return sql.append(" WHERE kid = ? AND pk = ? AND sk = ?").toString();
     }
 
-    /** Parameters: item, kid, pk, sk, the item as read: writes only if nobody changed it meanwhile. */
+    /**
+     * A local index's range of one partition, in index sort-key order (ties by the table's sort
+     * key); items without the index key are not in the index. Parameters: kid, pk, then the bounds.
+     */
+    public static String localIndexQuery(TableDef table, IndexDef index, Bound lower, Bound upper, boolean descending) {
+        String column = index.localColumn();
+        StringBuilder sql = new StringBuilder("SELECT item FROM ").append(table.physicalName())
+                .append(" WHERE kid = ? AND pk = ? AND ").append(column).append(" IS NOT NULL");
+        appendBounds(sql, column, lower, upper);
+        String direction = descending ? " DESC" : "";
+        return sql.append(" ORDER BY ").append(column).append(direction).append(", sk").append(direction).toString();
+    }
+
+    /** Every item a local index holds, on every shard. */
+    public static String localIndexScan(TableDef table, IndexDef index) {
+        return "SELECT item FROM " + table.physicalName() + " WHERE " + index.localColumn() + " IS NOT NULL";
+    }
+
+    /**
+     * A global index's range of one index partition, in index sort-key order (ties by the base
+     * table's key). Parameters: kid of the index partition key, gpk, then the bounds.
+     */
+    public static String globalIndexQuery(TableDef table, IndexDef index, Bound lower, Bound upper, boolean descending) {
+        StringBuilder sql = new StringBuilder("SELECT item FROM ").append(table.globalIndexTable(index))
+                .append(" WHERE kid = ? AND gpk = ?");
+        appendBounds(sql, "gsk", lower, upper);
+        String direction = descending ? " DESC" : "";
+        return sql.append(" ORDER BY gsk").append(direction).append(", pk").append(direction)
+                .append(", sk").append(direction).toString();
+    }
+
+    /** Every entry of a global index, on every shard. */
+    public static String globalIndexScan(TableDef table, IndexDef index) {
+        return "SELECT item FROM " + table.globalIndexTable(index);
+    }
+
+    private static void appendBounds(StringBuilder sql, String column, Bound lower, Bound upper) {
+        if (lower != Bound.NONE) {
+            sql.append(" AND ").append(column).append(lower == Bound.INCLUSIVE ? " >= ?" : " > ?");
+        }
+        if (upper != Bound.NONE) {
+            sql.append(" AND ").append(column).append(upper == Bound.INCLUSIVE ? " <= ?" : " < ?");
+        }
+    }
+
+    /** Parameters: item, each local index column, kid, pk, sk, the item as read: writes only if nobody changed it meanwhile. */
     public static String replaceItemIfUnchanged(TableDef table) {
         return replaceItem(table) + " AND item = ?";
     }

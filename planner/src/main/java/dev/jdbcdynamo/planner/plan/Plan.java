@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.jdbcdynamo.planner.ast.Expr;
 import dev.jdbcdynamo.planner.ast.Statement;
+import dev.jdbcdynamo.planner.catalog.IndexDef;
 import dev.jdbcdynamo.planner.catalog.TableDef;
 import java.util.List;
 
@@ -48,6 +49,14 @@ public sealed interface Plan {
     }
 
     record DropTable(String name, boolean ifExists) implements Plan {
+    }
+
+    /** Adds a global index to a table; {@code index} is CREATING until its backfill ends. */
+    record CreateIndex(TableDef table, IndexDef index) implements Plan {
+    }
+
+    /** Removes an index from a table. */
+    record DropIndex(String table, String index) implements Plan {
     }
 
     /** The plan of a statement, returned as rows instead of run. */
