@@ -22,7 +22,13 @@ public enum ConnectionProperty {
             "false", "true"),
     RETURN_VALUES_ON_CONDITION_CHECK_FAILURE("returnValuesOnConditionCheckFailure", "NONE",
             "ALL_OLD returns the item as it was when a conditional write fails (DynamoDB's "
-                    + "ReturnValuesOnConditionCheckFailure), through DynamoSqlException.oldItemJson().", "NONE", "ALL_OLD");
+                    + "ReturnValuesOnConditionCheckFailure), through DynamoSqlException.oldItemJson().", "NONE", "ALL_OLD"),
+    CONSISTENT_READ("consistentRead", "false", "DynamoDB's ConsistentRead for every read of the connection: tables and "
+            + "local indexes are always consistent here; on a global index it is DynamoDB's ValidationException.",
+            "false", "true"),
+    GSI_READ_YOUR_WRITES("gsiReadYourWrites", "false", "Beyond DynamoDB: true makes a read of a global index wait "
+            + "until every write committed before it is in the index (global indexes are otherwise eventually "
+            + "consistent, usually a few milliseconds behind).", "false", "true");
 
     private final String key;
     private final String defaultValue;

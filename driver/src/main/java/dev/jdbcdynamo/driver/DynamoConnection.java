@@ -56,7 +56,10 @@ public final class DynamoConnection implements Connection {
         this.urlText = urlText;
         this.planner = new StatementPlanner(database,
                 Language.of(ConnectionProperty.LANGUAGE.get(url.properties())));
-        this.executor = new dev.jdbcdynamo.driver.exec.Executor();
+        this.executor = new dev.jdbcdynamo.driver.exec.Executor(database.globalIndexes(),
+                new dev.jdbcdynamo.driver.exec.IndexReadOptions(
+                        Boolean.parseBoolean(ConnectionProperty.CONSISTENT_READ.get(url.properties())),
+                        Boolean.parseBoolean(ConnectionProperty.GSI_READ_YOUR_WRITES.get(url.properties()))));
         this.fullScanGuard = Boolean.parseBoolean(ConnectionProperty.FULL_SCAN_GUARD.get(url.properties()));
         this.returnOldOnFailure = "ALL_OLD".equalsIgnoreCase(
                 ConnectionProperty.RETURN_VALUES_ON_CONDITION_CHECK_FAILURE.get(url.properties()));
@@ -122,6 +125,12 @@ public final class DynamoConnection implements Connection {
             if (!database.dropTable(drop.name()) && !drop.ifExists()) {
                 throw dev.jdbcdynamo.planner.error.ErrorCode.TABLE_NOT_FOUND.error(drop.name());
             }
+            return ExecutionResult.count(0);
+        } else if (plan instanceof Plan.CreateIndex create) {
+            database.createGlobalIndex(create.table().name(), create.index());
+            return ExecutionResult.count(0);
+        } else if (plan instanceof Plan.DropIndex drop) {
+            database.dropIndex(drop.table(), drop.index());
             return ExecutionResult.count(0);
         } else if (plan instanceof Plan.Explain explain) {
             return ExecutionResult.rows(PlanExplainer.explain(explain.plan(), database));
@@ -209,6 +218,7 @@ public final class DynamoConnection implements Connection {
         checkOpen();
         if (routed != null && !autoCommit) {
             routed.connection().commit();
+            database.globalIndexes().written(); // changes of the transaction are now visible to the applier
         }
     }
 

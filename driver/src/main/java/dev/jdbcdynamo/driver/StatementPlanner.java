@@ -45,7 +45,8 @@ final class StatementPlanner {
         ParsedStatement parsed = Parser.parse(sql);
         Plan plan = new Binder(database, language).bind(parsed.statement());
         Prepared prepared = new Prepared(plan, parsed.parameterCount(), database.routing().generation());
-        if (!(plan instanceof Plan.CreateTable || plan instanceof Plan.DropTable)) {
+        if (!(plan instanceof Plan.CreateTable || plan instanceof Plan.DropTable || plan instanceof Plan.CreateIndex
+                || plan instanceof Plan.DropIndex)) {
             cache.put(sql, prepared);
         }
         return prepared;

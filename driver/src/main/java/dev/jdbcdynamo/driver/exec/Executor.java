@@ -32,17 +32,54 @@ import java.util.Set;
  */
 public final class Executor {
     private final ItemReader reader = new ItemReader();
+    private final IndexReader indexReader = new IndexReader();
+    private final GlobalIndexes globalIndexes;
+    private final IndexReadOptions indexOptions;
 
+    public Executor() {
+        this(GlobalIndexes.NONE, IndexReadOptions.DEFAULT);
+    }
+
+    public Executor(GlobalIndexes globalIndexes, IndexReadOptions indexOptions) {
+        this.globalIndexes = globalIndexes;
+        this.indexOptions = indexOptions;
+    }
 
     public ExecutionResult select(RoutedSession c, Plan.Select plan, List<AttributeValue> params) throws SQLException {
         List<Map<String, AttributeValue>> out = new ArrayList<>();
         TableDef table = plan.table();
-        for (Map<String, AttributeValue> item : reader.read(c, table, plan.path(), params)) {
+        AccessPath.IndexQuery indexQuery = plan.path() instanceof AccessPath.IndexQuery q ? q : null;
+        List<Map<String, AttributeValue>> read;
+        if (indexQuery != null) {
+            if (indexQuery.index().global()) {
+                if (indexOptions.consistentRead()) {
+                    throw ErrorCode.VALIDATION.error("Consistent read cannot be true when scanning a GSI");
+                }
+                if (indexOptions.readYourWrites()) {
+                    globalIndexes.catchUp();
+                }
+            }
+            read = indexReader.read(c, table, indexQuery, params);
+        } else {
+            read = reader.read(c, table, plan.path(), params);
+        }
+        for (Map<String, AttributeValue> item : read) {
             if (plan.filter() == null || ConditionEvaluator.test(plan.filter(), item, params)) {
-                out.add(plan.isStar() ? item : Projector.project(plan.items(), item));
+                if (!plan.isStar()) {
+                    out.add(Projector.project(plan.items(), item));
+                } else {
+                    out.add(indexQuery == null ? item : IndexReader.project(table, indexQuery.index(), item));
+                }
             }
         }
         return ExecutionResult.rows(out);
+    }
+
+    /** Wakes the GSI applier after a write to a table that has global indexes. */
+    private void written(TableDef table) {
+        if (!table.globalIndexes().isEmpty()) {
+            globalIndexes.written();
+        }
     }
 
     public ExecutionResult insert(RoutedSession c, Plan.Insert plan, List<AttributeValue> params) throws SQLException {
@@ -57,6 +94,7 @@ public final class Executor {
         ItemKeys.checkIndexKeys(table, item);
         ItemSize.check(item);
         ItemWriter.insert(c, table, key, item);
+        written(table);
         return ExecutionResult.count(1);
     }
 
@@ -71,6 +109,7 @@ public final class Executor {
                 StoredItem stored = readItem(c, table, key, PhysicalSql.getItem(table));
                 Update change = prepareUpdate(table, plan, params, stored, returnOldOnFailure);
                 if (ItemWriter.replace(c, table, key, change.item(), stored.json())) {
+                    written(table);
                     return change.result();
                 }
             }
@@ -80,6 +119,7 @@ public final class Executor {
             StoredItem stored = readItem(c, table, key, PhysicalSql.getItemForUpdate(table));
             Update change = prepareUpdate(table, plan, params, stored, returnOldOnFailure);
             ItemWriter.replace(c, table, key, change.item(), null);
+            written(table);
             return change.result();
         });
     }
@@ -127,7 +167,9 @@ public final class Executor {
         TableDef table = plan.table();
         ItemKeys.KeyBytes key = writeKey(table, plan.key(), params);
         if (plan.condition() == null && plan.returning() == Statement.Returning.NONE) {
-            return ExecutionResult.count(ItemWriter.delete(c, table, key) ? 1 : 0);
+            boolean deleted = ItemWriter.delete(c, table, key);
+            written(table);
+            return ExecutionResult.count(deleted ? 1 : 0);
         }
         return inLocalTransaction(c, () -> {
             Map<String, AttributeValue> old = lockItem(c, table, key);
@@ -139,6 +181,7 @@ public final class Executor {
                         : ExecutionResult.rows(List.of());
             }
             ItemWriter.delete(c, table, key);
+            written(table);
             return plan.returning() == Statement.Returning.NONE ? ExecutionResult.count(1)
                     : ExecutionResult.rows(List.of(old));
         });

@@ -25,7 +25,9 @@ public final class PlanExplainer {
 
     public static List<Map<String, AttributeValue>> explain(Plan plan, DynamoDatabase database) {
         Map<String, AttributeValue> row = new LinkedHashMap<>();
-        if (plan instanceof Plan.Select select) {
+        if (plan instanceof Plan.Select select && select.path() instanceof AccessPath.IndexQuery query) {
+            IndexExplainer.describe(row, select, query, database);
+        } else if (plan instanceof Plan.Select select) {
             TableDef table = select.table();
             row.put("access_path", s(select.path().kind()));
             row.put("table", s(table.name()));
@@ -58,7 +60,7 @@ public final class PlanExplainer {
         row.put("sql", s(sql));
     }
 
-    private static String keyCondition(TableDef table, AccessPath path) {
+    static String keyCondition(TableDef table, AccessPath path) {
         String pk = table.partitionKey().name();
         String sk = table.hasSortKey() ? table.sortKey().name() : null;
         if (path instanceof AccessPath.GetItem get) {
@@ -116,7 +118,7 @@ public final class PlanExplainer {
         return "1 (by key)";
     }
 
-    private static String shardOf(AttributeValue pk, DynamoDatabase database) {
+    static String shardOf(AttributeValue pk, DynamoDatabase database) {
         if (!(pk instanceof AttributeValue.S || pk instanceof AttributeValue.N || pk instanceof AttributeValue.B)) {
             return "none";
         }
@@ -136,7 +138,7 @@ public final class PlanExplainer {
         return PhysicalSql.query(table, PhysicalSql.lowerBound(r), PhysicalSql.upperBound(r), desc);
     }
 
-    private static AttributeValue s(String text) {
+    static AttributeValue s(String text) {
         return new AttributeValue.S(text);
     }
 }

@@ -1,6 +1,7 @@
 package dev.jdbcdynamo.driver.storage;
 
 import dev.jdbcdynamo.planner.catalog.CatalogJson;
+import dev.jdbcdynamo.planner.catalog.IndexDef;
 import dev.jdbcdynamo.planner.catalog.TableDef;
 import dev.jdbcdynamo.planner.error.DynamoException;
 import dev.jdbcdynamo.planner.error.ErrorCode;
@@ -41,6 +42,7 @@ public final class CatalogStore {
                 try (Connection c = shard.pool().getConnection(); Statement s = c.createStatement()) {
                     s.execute(PhysicalSchema.CREATE_CATALOG);
                     s.execute(PhysicalSchema.CREATE_TOPOLOGY);
+                    s.execute(PhysicalSchema.CREATE_CHANGES);
                 } catch (SQLException e) {
                     throw storageError("create the system tables on shard " + shard.name(), e);
                 }
@@ -161,6 +163,7 @@ public final class CatalogStore {
     private static void createOn(Shard shard, TableDef table) {
         try (Connection c = shard.pool().getConnection(); Statement s = c.createStatement()) {
             s.execute(PhysicalSchema.createItemTable(table));
+            IndexDdl.createGlobalIndexes(s, table, table.globalIndexes());
             try (PreparedStatement ps = c.prepareStatement(
                     "INSERT INTO dynamo_catalog (id, name, definition, version) VALUES (?, ?, ?, ?)")) {
                 ps.setLong(1, table.id());
@@ -187,6 +190,7 @@ public final class CatalogStore {
                     ps.setLong(1, table.id());
                     ps.executeUpdate();
                     s.execute(PhysicalSchema.dropItemTable(table));
+                    IndexDdl.dropGlobalIndexes(s, table);
                 } catch (SQLException e) {
                     throw storageError("drop table " + name + " on shard " + shard.name(), e);
                 }
@@ -201,8 +205,107 @@ public final class CatalogStore {
             ps.setLong(1, table.id());
             ps.executeUpdate();
             s.execute(PhysicalSchema.dropItemTable(table));
+            IndexDdl.dropGlobalIndexes(s, table);
         } catch (SQLException e) {
             // Undo is best effort; the error that made us undo is the one the caller sees.
+        }
+    }
+
+    /**
+     * Adds a global index to a table (CREATE GLOBAL INDEX): its table and the change-log
+     * triggers on every shard, then the definition with the index CREATING in every catalog.
+     * From here on every write of the table is logged for it; the caller backfills, then
+     * calls {@link #setIndexState}. Returns the stored index (numbered under the lock).
+     */
+    public IndexDef addGlobalIndex(String tableName, IndexDef requested) {
+        return withDdlLock(() -> {
+            TableDef table = existing(tableName);
+            if (table.index(requested.name()).isPresent()) {
+                throw ErrorCode.VALIDATION.error("One or more parameter values were invalid: Index with name "
+                        + requested.name() + " already exists");
+            }
+            int number = table.indexes().stream().mapToInt(IndexDef::number).max().orElse(0) + 1;
+            IndexDef index = new IndexDef(requested.name(), true, number, requested.partitionKey(),
+                    requested.sortKey(), requested.projection(), requested.include(), IndexDef.IndexState.CREATING);
+            List<IndexDef> indexes = new ArrayList<>(table.indexes());
+            indexes.add(index);
+            TableDef updated = withIndexes(table, indexes);
+            for (Shard shard : shards) {
+                try (Connection c = shard.pool().getConnection(); Statement s = c.createStatement()) {
+                    IndexDdl.createGlobalIndexes(s, updated, List.of(index));
+                } catch (SQLException e) {
+                    throw storageError("create index " + index.name() + " on shard " + shard.name(), e);
+                }
+            }
+            writeDefinition(updated);
+            return index;
+        });
+    }
+
+    /** Marks an index ACTIVE (its backfill is done) in every catalog. */
+    public void setIndexState(String tableName, String indexName, IndexDef.IndexState state) {
+        withDdlLock(() -> {
+            TableDef table = existing(tableName);
+            List<IndexDef> indexes = new ArrayList<>();
+            for (IndexDef index : table.indexes()) {
+                indexes.add(index.name().equals(indexName) ? index.withState(state) : index);
+            }
+            writeDefinition(withIndexes(table, indexes));
+            return null;
+        });
+    }
+
+    /**
+     * Drops a global index: out of every catalog first (readers and the applier stop using it),
+     * then its tables, then the change-log triggers when the table has no global index left.
+     * Local indexes live and die with their table, as in DynamoDB.
+     */
+    public void dropIndex(String tableName, String indexName) {
+        withDdlLock(() -> {
+            TableDef table = existing(tableName);
+            IndexDef index = table.index(indexName).orElseThrow(() -> ErrorCode.INDEX_NOT_FOUND.error(
+                    "Requested resource not found: Index: " + indexName + " not found"));
+            if (!index.global()) {
+                throw ErrorCode.VALIDATION.error("One or more parameter values were invalid: Local secondary index "
+                        + indexName + " cannot be dropped; local indexes are dropped with their table");
+            }
+            List<IndexDef> indexes = new ArrayList<>(table.indexes());
+            indexes.remove(index);
+            TableDef updated = withIndexes(table, indexes);
+            writeDefinition(updated);
+            for (Shard shard : shards) {
+                try (Connection c = shard.pool().getConnection(); Statement s = c.createStatement()) {
+                    IndexDdl.dropGlobalIndex(s, updated, index);
+                } catch (SQLException e) {
+                    throw storageError("drop index " + indexName + " on shard " + shard.name(), e);
+                }
+            }
+            return null;
+        });
+    }
+
+    private TableDef existing(String tableName) {
+        return loadTables().stream().filter(t -> t.name().equals(tableName)).findFirst()
+                .orElseThrow(() -> ErrorCode.TABLE_NOT_FOUND.error(tableName));
+    }
+
+    private static TableDef withIndexes(TableDef table, List<IndexDef> indexes) {
+        return new TableDef(table.id(), table.name(), table.partitionKey(), table.sortKey(), table.attributes(),
+                indexes, table.version() + 1);
+    }
+
+    private void writeDefinition(TableDef table) {
+        for (Shard shard : shards) {
+            try (Connection c = shard.pool().getConnection();
+                 PreparedStatement ps = c.prepareStatement(
+                         "UPDATE dynamo_catalog SET definition = ?, version = ? WHERE id = ?")) {
+                ps.setString(1, CatalogJson.write(table));
+                ps.setLong(2, table.version());
+                ps.setLong(3, table.id());
+                ps.executeUpdate();
+            } catch (SQLException e) {
+                throw storageError("update the catalog of " + table.name() + " on shard " + shard.name(), e);
+            }
         }
     }
 

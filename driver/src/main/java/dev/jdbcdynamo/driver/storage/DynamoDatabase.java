@@ -5,6 +5,8 @@ import dev.jdbcdynamo.driver.DynamoUrl;
 import dev.jdbcdynamo.driver.embedded.EmbeddedServers;
 import dev.jdbcdynamo.planner.calcite.AccessPathPlanner;
 import dev.jdbcdynamo.planner.catalog.Catalog;
+import dev.jdbcdynamo.driver.exec.GlobalIndexes;
+import dev.jdbcdynamo.planner.catalog.IndexDef;
 import dev.jdbcdynamo.planner.catalog.TableDef;
 import dev.jdbcdynamo.planner.error.DynamoException;
 import dev.jdbcdynamo.planner.error.ErrorCode;
@@ -40,6 +42,7 @@ public final class DynamoDatabase implements Catalog, AutoCloseable {
     private final List<String> dropOnClose;
     private final int closeDelaySeconds;
     private final Object routingLock = new Object();
+    private final GsiApplier applier;
     private volatile Routing routing;
 
     private DynamoDatabase(String key, List<Shard> shards, HashRing ring, EmbeddedServers.Lease lease,
@@ -48,6 +51,7 @@ public final class DynamoDatabase implements Catalog, AutoCloseable {
         this.shards = List.copyOf(shards);
         this.ring = ring;
         this.store = new CatalogStore(shards);
+        this.applier = new GsiApplier(shards, ring, store);
         this.lease = lease;
         this.dropOnClose = List.copyOf(dropOnClose);
         this.closeDelaySeconds = closeDelaySeconds;
@@ -92,6 +96,7 @@ public final class DynamoDatabase implements Catalog, AutoCloseable {
             DynamoDatabase db = new DynamoDatabase(url.databaseKey(), shards, ring, lease, dropOnClose, closeDelay);
             db.store.bootstrap(ring.toText());
             db.refreshRouting();
+            db.startIndexMaintenance();
             return db;
         } catch (RuntimeException e) {
             shards.forEach(s -> s.pool().close());
@@ -219,6 +224,78 @@ public final class DynamoDatabase implements Catalog, AutoCloseable {
         return dropped;
     }
 
+    /** Global index maintenance of this database: what the executor wakes and waits for. */
+    public GlobalIndexes globalIndexes() {
+        return applier;
+    }
+
+    /**
+     * CREATE GLOBAL INDEX: adds the index (CREATING) to the catalog, backfills it from the items
+     * the table has while writes go on, then makes it ACTIVE. Returns when it can be read.
+     */
+    public void createGlobalIndex(String tableName, IndexDef requested) {
+        IndexDef index = store.addGlobalIndex(tableName, requested);
+        refreshRouting();
+        backfill(tableName, index);
+    }
+
+    private void backfill(String tableName, IndexDef index) {
+        TableDef table = store.loadTables().stream().filter(t -> t.name().equals(tableName)).findFirst()
+                .orElseThrow(() -> ErrorCode.TABLE_NOT_FOUND.error(tableName));
+        try {
+            GsiBackfill.run(shardsByName(), ring, table, index);
+        } catch (SQLException e) {
+            throw CatalogStore.storageError("backfill index " + index.name() + " of " + tableName, e);
+        }
+        store.setIndexState(tableName, index.name(), IndexDef.IndexState.ACTIVE);
+        refreshRouting();
+    }
+
+    /** DROP INDEX: a global index leaves the catalog, then its tables go. */
+    public void dropIndex(String tableName, String indexName) {
+        store.dropIndex(tableName, indexName);
+        refreshRouting();
+    }
+
+    private Map<String, Shard> shardsByName() {
+        Map<String, Shard> byName = new LinkedHashMap<>();
+        shards.forEach(s -> byName.put(s.name(), s));
+        return byName;
+    }
+
+    /**
+     * Applies what the change log holds (writes of a process that died before its changes reached
+     * the global indexes), starts the background applier, and finishes any backfill left CREATING
+     * by a process that died during CREATE GLOBAL INDEX (a backfill is idempotent, so finishing one
+     * that is still running elsewhere does no harm).
+     */
+    private void startIndexMaintenance() {
+        try {
+            applier.drainAll(false);
+        } catch (SQLException e) {
+            throw CatalogStore.storageError("apply the change log to global indexes", e);
+        }
+        applier.start(key);
+        for (TableDef table : routing.tables().values()) {
+            for (IndexDef index : table.globalIndexes()) {
+                if (index.state() == IndexDef.IndexState.CREATING) {
+                    Thread t = new Thread(() -> resumeBackfill(table.name(), index), "jdbc-dynamo-backfill-" + index.name());
+                    t.setDaemon(true);
+                    t.start();
+                }
+            }
+        }
+    }
+
+    private void resumeBackfill(String tableName, IndexDef index) {
+        try {
+            backfill(tableName, index);
+        } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(DynamoDatabase.class).warn("Resuming the backfill of index {} of {} failed: {}",
+                    index.name(), tableName, e.toString());
+        }
+    }
+
     /** Reloads the catalog and, when it changed, builds the routing for the new set of tables. */
     public void refreshRouting() {
         synchronized (routingLock) {
@@ -232,7 +309,11 @@ public final class DynamoDatabase implements Catalog, AutoCloseable {
             }
             Map<String, DataSource> pools = new LinkedHashMap<>();
             shards.forEach(s -> pools.put(s.name(), s.pool()));
-            List<String> physical = tables.values().stream().map(TableDef::physicalName).collect(Collectors.toList());
+            List<String> physical = new ArrayList<>();
+            for (TableDef t : tables.values()) {
+                physical.add(t.physicalName());
+                t.globalIndexes().forEach(index -> physical.add(t.globalIndexTable(index)));
+            }
             ShardingSphereDataSource dataSource;
             try {
                 dataSource = ShardingDataSourceBuilder.build(pools, ring, physical);
@@ -249,6 +330,7 @@ public final class DynamoDatabase implements Catalog, AutoCloseable {
     /** Closes the routing, the pools and, for an in-memory database, its shard databases. */
     @Override
     public void close() {
+        applier.close();
         Routing current = routing;
         if (current != null) {
             current.retire();

@@ -94,10 +94,14 @@ final class PhysicalSchema {
                         + insert + "OLD.kid, " + table.id() + ", OLD.pk, OLD.sk, OLD.item, NULL)");
     }
 
-    static List<String> dropChangeTriggers(TableDef table) {
+    /** The names of the triggers of {@link #createChangeTriggers}, in the same order. */
+    static List<String> changeTriggerNames(TableDef table) {
         String t = table.physicalName();
-        return List.of("DROP TRIGGER IF EXISTS " + t + "_log_ins", "DROP TRIGGER IF EXISTS " + t + "_log_upd",
-                "DROP TRIGGER IF EXISTS " + t + "_log_del");
+        return List.of(t + "_log_ins", t + "_log_upd", t + "_log_del");
+    }
+
+    static List<String> dropChangeTriggers(TableDef table) {
+        return changeTriggerNames(table).stream().map(name -> "DROP TRIGGER IF EXISTS " + name).toList();
     }
 
     static String dropItemTable(TableDef table) {

@@ -11,7 +11,6 @@ import dev.jdbcdynamo.driver.conformance.ConformanceCase.Kind;
 import dev.jdbcdynamo.driver.conformance.ConformanceCase.Step;
 import dev.jdbcdynamo.driver.conformance.ConformanceCase.Table;
 import dev.jdbcdynamo.planner.error.DynamoException;
-import dev.jdbcdynamo.planner.parse.Parser;
 import dev.jdbcdynamo.planner.value.AttributeValue;
 import dev.jdbcdynamo.planner.value.DynamoJson;
 import java.sql.Connection;
@@ -30,16 +29,16 @@ import java.util.regex.Pattern;
 
 /** Runs one conformance case through JDBC connections from a factory and writes its answers as the README's lines. */
 final class CaseRunner {
-    // Not carried to the driver (JDBC has no place for them yet): a step's limit (so no "pages" are
-    // produced) and consistentRead. Batch and transaction steps are not run: a case holding one is
-    // skipped as a whole.
+    // Not carried to the driver (JDBC has no place for it yet): a step's limit (so no "pages" are
+    // produced). A step's consistentRead runs on a connection with the consistentRead property.
+    // Batch and transaction steps are not run: a case holding one is skipped as a whole.
 
     /** Why a case with a batch or transaction step is skipped. */
     static final String NEEDS_GROUPS = "needs transactions/batches (issue 6)";
-    /** Why a case that reads a secondary index ({@code FROM "T"."I"}) is skipped. */
-    static final String NEEDS_INDEX_QUERIES = "needs secondary index queries (issue 5)";
     /** The connection property that makes a failed conditional write carry the old item. */
     static final String RETURN_VALUES = "returnValuesOnConditionCheckFailure";
+    /** The connection property for DynamoDB's ConsistentRead. */
+    static final String CONSISTENT_READ = "consistentRead";
 
     private static final Pattern ORDER_BY = Pattern.compile("\\bORDER\\s+BY\\b", Pattern.CASE_INSENSITIVE);
 
@@ -80,23 +79,7 @@ final class CaseRunner {
     /** Why the case cannot run yet (see {@link #NEEDS_GROUPS}), or null. */
     static String skipReason(ConformanceCase c) {
         boolean groups = c.steps().stream().anyMatch(s -> s.kind() == Kind.BATCH || s.kind() == Kind.TRANSACTION);
-        if (groups) {
-            return NEEDS_GROUPS;
-        }
-        boolean indexRead = c.steps().stream().anyMatch(s -> s.kind() == Kind.STATEMENT && readsIndex(s.statement()));
-        return indexRead ? NEEDS_INDEX_QUERIES : null;
-    }
-
-    /** True when the statement parses as a SELECT from an index of a table. */
-    private static boolean readsIndex(String statement) {
-        try {
-            dev.jdbcdynamo.planner.ast.Statement parsed = Parser.parse(statement).statement();
-            return parsed instanceof dev.jdbcdynamo.planner.ast.Statement.Select select
-                    && select.from() instanceof dev.jdbcdynamo.planner.ast.Statement.FromTable from
-                    && from.table().index() != null;
-        } catch (DynamoException e) {
-            return false;
-        }
+        return groups ? NEEDS_GROUPS : null;
     }
 
     /** Sets up the case's tables and items, runs its steps and dumps; fails only when no connection opens. */
@@ -107,6 +90,7 @@ final class CaseRunner {
         }
         List<String> lines = new ArrayList<>();
         Connection allOld = null;
+        Connection consistent = null;
         try (Connection main = connections.open(new Properties())) {
             String setupError = setUp(main, c);
             if (setupError != null) {
@@ -126,6 +110,13 @@ final class CaseRunner {
                         allOld = connections.open(p);
                     }
                     connection = allOld;
+                } else if (step.consistentRead()) {
+                    if (consistent == null) {
+                        Properties p = new Properties();
+                        p.setProperty(CONSISTENT_READ, "true");
+                        consistent = connections.open(p);
+                    }
+                    connection = consistent;
                 }
                 lines.add(CanonicalJson.write(statement(connection, step, i + 1)));
             }
@@ -135,6 +126,9 @@ final class CaseRunner {
         } finally {
             if (allOld != null) {
                 allOld.close();
+            }
+            if (consistent != null) {
+                consistent.close();
             }
         }
         return new Output(lines, null, null);

@@ -24,6 +24,7 @@ public enum ErrorCode {
     TABLE_EXISTS("ResourceInUseException", "42S01", "Table already exists: %s"),
 
     // Data (DynamoDB's own names).
+    INDEX_NOT_FOUND("ResourceNotFoundException", "42S12", "%s"),
     TABLE_NOT_FOUND("ResourceNotFoundException", "42S02", "Cannot do operations on a non-existent table"),
     DUPLICATE_ITEM("DuplicateItemException", "23000", "Duplicate primary key exists in table"),
     CONDITIONAL_CHECK_FAILED("ConditionalCheckFailedException", "23000", "The conditional request failed"),

@@ -16,7 +16,7 @@ import java.util.Set;
  * must name an index key; a global index answers only what it projects (a local index fetches the
  * rest from the base item, which lives on the same shard, as DynamoDB does).
  */
-final class IndexReads {
+public final class IndexReads {
     private IndexReads() {
     }
 
@@ -34,14 +34,14 @@ final class IndexReads {
         }
         Expr filter = Conjuncts.and(planned.residual());
         if (index.global()) {
-            checkProjected(select, filter, table, index);
+            checkProjected(select, table, index);
         }
         return new Plan.Select(table, new AccessPath.IndexQuery(index, indexPath(planned.path())), filter,
                 select.items());
     }
 
     /** The index's keys as a table's: what the key rules plan against. */
-    static TableDef keySchema(TableDef table, IndexDef index) {
+    public static TableDef keySchema(TableDef table, IndexDef index) {
         return new TableDef(table.id(), table.name() + "." + index.name(), index.partitionKey(), index.sortKey(),
                 List.of(), List.of(), table.version());
     }
@@ -56,16 +56,18 @@ final class IndexReads {
         return path;
     }
 
-    /** A global index holds only its projection; naming anything else is DynamoDB's ValidationException. */
-    private static void checkProjected(Statement.Select select, Expr filter, TableDef table, IndexDef index) {
+    /**
+     * A global index holds only its projection: naming anything else in the projection is
+     * DynamoDB's ValidationException. A filter may name any attribute (DynamoDB Local evaluates it
+     * on the whole item, and so do we: an index entry keeps the whole item, projected on read).
+     */
+    private static void checkProjected(Statement.Select select, TableDef table, IndexDef index) {
         Set<String> roots = new LinkedHashSet<>();
         select.items().forEach(item -> roots(item.expr(), roots));
-        roots(filter, roots);
-        for (String root : roots) {
-            if (!index.projects(root, table)) {
-                throw ErrorCode.VALIDATION.error("One or more parameter values were invalid: Global secondary index "
-                        + index.name() + " does not project attribute " + root);
-            }
+        List<String> missing = roots.stream().filter(root -> !index.projects(root, table)).toList();
+        if (!missing.isEmpty()) {
+            throw ErrorCode.VALIDATION.error("One or more parameter values were invalid: Global secondary index "
+                    + index.name() + " does not project [" + String.join(", ", missing) + "]");
         }
     }
 

@@ -1,0 +1,13 @@
+package dev.jdbcdynamo.driver.exec;
+
+/**
+ * A connection's choices for reading global indexes.
+ *
+ * @param consistentRead DynamoDB's ConsistentRead: allowed on tables and local indexes (always
+ *                       consistent here), DynamoDB's ValidationException on a global index
+ * @param readYourWrites beyond DynamoDB: before a global index is read, every change committed so
+ *                       far is applied to the global indexes, so the connection sees its own writes
+ */
+public record IndexReadOptions(boolean consistentRead, boolean readYourWrites) {
+    public static final IndexReadOptions DEFAULT = new IndexReadOptions(false, false);
+}
