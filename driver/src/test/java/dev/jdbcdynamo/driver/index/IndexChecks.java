@@ -49,7 +49,14 @@ final class IndexChecks {
         expected.sort(null);
         assertThat(actual).as("every entry of index %s (sorted canonical items)", index.name())
                 .containsExactlyElementsOf(expected);
+        // Each partition is found by a query on its key, so on the shard the ring gives it
+        // (a sample of at most 100 partitions keeps the check quick).
+        int every = Math.max(1, expectedByPartition.size() / 100);
+        int n = 0;
         for (Map.Entry<String, List<String>> partition : expectedByPartition.entrySet()) {
+            if (n++ % every != 0) {
+                continue;
+            }
             try (PreparedStatement ps = c.prepareStatement("SELECT * FROM \"" + table + "\".\"" + index.name()
                     + "\" WHERE \"" + index.partitionKey() + "\" = ?")) {
                 ps.setObject(1, DynamoJson.readValue(partition.getKey()));
