@@ -53,7 +53,7 @@ final class DynamoJdbcContender implements Contender {
         return switch (op) {
             case BATCH_LOAD, TRANSACTION, GSI_QUERY -> NOT_SUPPORTED;
             // Measured once, on the PreparedStatement contender: planning is the same for both.
-            case PLAN_FIRST, PLAN_NEW, PLAN_CACHED -> prepared ? null : "see PreparedStatement";
+            case GSI_LAG, PLAN_FIRST, PLAN_NEW, PLAN_CACHED -> prepared ? null : "see PreparedStatement";
             case GET, INSERT, COUNTER, QUERY, CONDITIONAL_FAIL, SCAN -> null;
         };
     }
@@ -159,7 +159,7 @@ final class DynamoJdbcContender implements Contender {
                             + "' AND sk = '0'").close();
                 }
                 case PLAN_CACHED -> connection.prepareStatement(GET).close();
-                case BATCH_LOAD, TRANSACTION, GSI_QUERY, PLAN_FIRST -> throw new IllegalArgumentException(op.name());
+                case BATCH_LOAD, TRANSACTION, GSI_QUERY, GSI_LAG, PLAN_FIRST -> throw new IllegalArgumentException(op.name());
             }
         }
 
@@ -207,7 +207,7 @@ final class DynamoJdbcContender implements Contender {
                 case QUERY -> expectItems(statement.executeQuery("SELECT * FROM \"bench\" WHERE pk = '"
                         + picker.queryPk() + "'"), Dataset.PARTITION_SIZE);
                 case SCAN -> expectItems(statement.executeQuery(SCAN), data.scanItems());
-                case BATCH_LOAD, TRANSACTION, GSI_QUERY, PLAN_FIRST, PLAN_NEW, PLAN_CACHED ->
+                case BATCH_LOAD, TRANSACTION, GSI_QUERY, GSI_LAG, PLAN_FIRST, PLAN_NEW, PLAN_CACHED ->
                         throw new IllegalArgumentException(op.name());
             }
         }

@@ -57,6 +57,7 @@ final class Harness {
             contenders.add(local[0]);
 
             measureFirstPlan(server);
+            measureGsiLag(dynamoTables);
             for (int threads : options.threads()) {
                 for (Contender c : contenders) {
                     measure(c, threads);
@@ -91,6 +92,24 @@ final class Harness {
         }
     }
 
+    /** GSI propagation lag, single writer, on an otherwise idle database. */
+    private void measureGsiLag(DynamoJdbcTables tables) throws Exception {
+        int samples = options.quick() ? 20 : 1_000;
+        log.printf("GSI propagation lag, %d samples...%n", samples);
+        Statistics.Sample sample = GsiLag.measure(tables.url(), samples);
+        int first = options.threads().get(0);
+        Statistics.Measurement m = Statistics.summarize(List.of(sample, sample, sample));
+        table.add(first, Operation.GSI_LAG, DynamoJdbcContender.PREPARED_NAME, m);
+        log.printf(Locale.ROOT, "GSI propagation lag p50 %s µs, p99 %s µs%n", ResultTable.number(m.p50Micros().median()),
+                ResultTable.number(m.p99Micros().median()));
+        for (int threads : options.threads()) {
+            if (threads != first) {
+                table.skip(threads, Operation.GSI_LAG, DynamoJdbcContender.PREPARED_NAME,
+                        "measured with one writer: see " + first + " thread(s)");
+            }
+        }
+    }
+
     private void measure(Contender c, int threads) throws Exception {
         List<Contender.Session> open = new ArrayList<>();
         try {
@@ -99,7 +118,7 @@ final class Harness {
             }
             LoadRunner runner = new LoadRunner(options.maxCallsPerThread());
             for (Operation op : Operation.values()) {
-                if (op == Operation.PLAN_FIRST) {
+                if (op == Operation.PLAN_FIRST || op == Operation.GSI_LAG) {
                     continue;
                 }
                 String reason = c.skipReason(op);

@@ -13,6 +13,7 @@ enum Operation {
     BATCH_LOAD("batch load (%d items per call)", false),
     TRANSACTION("transaction (2 counter updates in one partition)", false),
     GSI_QUERY("GSI query (%d items)", false),
+    GSI_LAG("GSI propagation lag (insert until a GSI query sees it)", true),
     PLAN_FIRST("first plan in a new JVM", true),
     PLAN_NEW("new plan, warm JVM", true),
     PLAN_CACHED("cached plan (repeated text)", true);
@@ -25,7 +26,7 @@ enum Operation {
         this.planning = planning;
     }
 
-    /** True for the planning costs, which only jdbc:dynamo has. */
+    /** True for the planning costs and the GSI lag, which only jdbc:dynamo has. */
     boolean planning() {
         return planning;
     }
@@ -36,7 +37,7 @@ enum Operation {
             case QUERY, GSI_QUERY -> String.format(label, Dataset.PARTITION_SIZE);
             case SCAN -> String.format(Locale.ROOT, label, data.scanItems());
             case BATCH_LOAD -> String.format(label, Dataset.BATCH_SIZE);
-            case GET, INSERT, COUNTER, CONDITIONAL_FAIL, TRANSACTION, PLAN_FIRST, PLAN_NEW, PLAN_CACHED -> label;
+            case GET, INSERT, COUNTER, CONDITIONAL_FAIL, TRANSACTION, GSI_LAG, PLAN_FIRST, PLAN_NEW, PLAN_CACHED -> label;
         };
     }
 }

@@ -84,6 +84,12 @@ final class ResultTable {
                 line.add(spread(r.measurement().p50Micros()));
                 line.add(ONE_PER_JVM);
                 line.add(NONE);
+            } else if (r.op() == Operation.GSI_LAG) {
+                // A latency from one writer's insert to its visibility: no throughput to speak of.
+                line.add(NONE);
+                line.add(spread(r.measurement().p50Micros()));
+                line.add(spread(r.measurement().p99Micros()));
+                line.add(NONE);
             } else {
                 Statistics.Measurement m = r.measurement();
                 line.add(spread(m.throughput()));
