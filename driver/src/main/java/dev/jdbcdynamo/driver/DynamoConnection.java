@@ -107,7 +107,9 @@ public final class DynamoConnection implements Connection {
     private ExecutionResult run(StatementPlanner.Prepared prepared, Plan plan, List<AttributeValue> params)
             throws SQLException {
         if (plan instanceof Plan.Select select) {
-            if (fullScanGuard && select.path() instanceof dev.jdbcdynamo.planner.plan.AccessPath.Scan) {
+            if (fullScanGuard && (select.path() instanceof dev.jdbcdynamo.planner.plan.AccessPath.Scan
+                    || (select.path() instanceof dev.jdbcdynamo.planner.plan.AccessPath.IndexQuery q
+                    && q.path() instanceof dev.jdbcdynamo.planner.plan.AccessPath.Scan))) {
                 throw dev.jdbcdynamo.planner.error.ErrorCode.FULL_SCAN_DENIED.error(select.table().name(),
                         select.table().partitionKey().name());
             }

@@ -51,7 +51,7 @@ public final class DynamoDatabase implements Catalog, AutoCloseable {
         this.shards = List.copyOf(shards);
         this.ring = ring;
         this.store = new CatalogStore(shards);
-        this.applier = new GsiApplier(shards, ring, store);
+        this.applier = new GsiApplier(shards, ring, store, this::anyGlobalIndex);
         this.lease = lease;
         this.dropOnClose = List.copyOf(dropOnClose);
         this.closeDelaySeconds = closeDelaySeconds;
@@ -222,6 +222,11 @@ public final class DynamoDatabase implements Catalog, AutoCloseable {
         boolean dropped = store.dropTable(name);
         refreshRouting();
         return dropped;
+    }
+
+    private boolean anyGlobalIndex() {
+        Routing current = routing;
+        return current != null && current.tables().values().stream().anyMatch(t -> !t.globalIndexes().isEmpty());
     }
 
     /** Global index maintenance of this database: what the executor wakes and waits for. */

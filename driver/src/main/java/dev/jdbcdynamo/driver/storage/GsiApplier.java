@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,6 +41,8 @@ public final class GsiApplier implements GlobalIndexes, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(GsiApplier.class);
     private static final int BATCH = 256;
     private static final long IDLE_MILLIS = 50;
+    /** Idle poll while no table this process knows has a global index (another process may add one). */
+    private static final long IDLE_MILLIS_WITHOUT_INDEXES = 1_000;
     private static final long ERROR_BACKOFF_MILLIS = 500;
     private static final int CATCH_UP_LOCK_SECONDS = 30;
     private static final String LOCK_NAME = "CONCAT('jdbc_dynamo_gsi.', SHA1(DATABASE()))";
@@ -49,10 +52,12 @@ public final class GsiApplier implements GlobalIndexes, AutoCloseable {
     private final HashRing ring;
     private final CatalogStore store;
     private final Semaphore wake = new Semaphore(0);
+    private final BooleanSupplier anyGlobalIndex;
     private volatile boolean closed;
     private Thread thread;
 
-    GsiApplier(List<Shard> shards, HashRing ring, CatalogStore store) {
+    GsiApplier(List<Shard> shards, HashRing ring, CatalogStore store, BooleanSupplier anyGlobalIndex) {
+        this.anyGlobalIndex = anyGlobalIndex;
         this.shards = List.copyOf(shards);
         shards.forEach(s -> byName.put(s.name(), s));
         this.ring = ring;
@@ -71,7 +76,8 @@ public final class GsiApplier implements GlobalIndexes, AutoCloseable {
             try {
                 int applied = drainAll(false);
                 if (applied == 0) {
-                    wake.tryAcquire(IDLE_MILLIS, TimeUnit.MILLISECONDS);
+                    wake.tryAcquire(anyGlobalIndex.getAsBoolean() ? IDLE_MILLIS : IDLE_MILLIS_WITHOUT_INDEXES,
+                            TimeUnit.MILLISECONDS);
                     wake.drainPermits();
                 }
             } catch (InterruptedException e) {
