@@ -94,7 +94,7 @@ final class Harness {
 
     /** GSI propagation lag, single writer, on an otherwise idle database. */
     private void measureGsiLag(DynamoJdbcTables tables) throws Exception {
-        int samples = options.quick() ? 20 : 1_000;
+        int samples = options.quick() ? 200 : 2_000;
         log.printf("GSI propagation lag, %d samples...%n", samples);
         Statistics.Sample sample = GsiLag.measure(tables.url(), samples);
         int first = options.threads().get(0);
