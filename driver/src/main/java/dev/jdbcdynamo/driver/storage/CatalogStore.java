@@ -189,8 +189,13 @@ public final class CatalogStore {
                      PreparedStatement ps = c.prepareStatement("DELETE FROM dynamo_catalog WHERE id = ?")) {
                     ps.setLong(1, table.id());
                     ps.executeUpdate();
-                    s.execute(PhysicalSchema.dropItemTable(table));
-                    IndexDdl.dropGlobalIndexes(s, table);
+                    // Under the shard's applier lock: no applier is halfway through a batch of this
+                    // table's changes when its index tables and pending changes go (its id may be reused).
+                    GsiApplier.withShardLock(c, true, () -> {
+                        s.execute(PhysicalSchema.dropItemTable(table));
+                        IndexDdl.dropGlobalIndexes(s, table);
+                        return null;
+                    });
                 } catch (SQLException e) {
                     throw storageError("drop table " + name + " on shard " + shard.name(), e);
                 }
@@ -275,7 +280,11 @@ public final class CatalogStore {
             writeDefinition(updated);
             for (Shard shard : shards) {
                 try (Connection c = shard.pool().getConnection(); Statement s = c.createStatement()) {
-                    IndexDdl.dropGlobalIndex(s, updated, index);
+                    // Under the applier lock, as for DROP TABLE: the index number may be reused.
+                    GsiApplier.withShardLock(c, true, () -> {
+                        IndexDdl.dropGlobalIndex(s, updated, index);
+                        return null;
+                    });
                 } catch (SQLException e) {
                     throw storageError("drop index " + indexName + " on shard " + shard.name(), e);
                 }
