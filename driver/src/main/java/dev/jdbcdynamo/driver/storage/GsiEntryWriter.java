@@ -23,6 +23,9 @@ import java.util.Map;
  * applied twice (after a crash between applying and deleting it) does no harm.
  */
 final class GsiEntryWriter implements AutoCloseable {
+    private static final int MAX_PARTITION_KEY_BYTES = 2048;
+    private static final int MAX_SORT_KEY_BYTES = 1024;
+
     private final Map<String, Shard> shards;
     private final HashRing ring;
     private final Map<String, Connection> connections = new LinkedHashMap<>();
@@ -43,14 +46,14 @@ final class GsiEntryWriter implements AutoCloseable {
             return null;
         }
         byte[] gpk = keyBytes(index.partitionKey(), item);
-        if (gpk == null) {
+        if (gpk == null || gpk.length > MAX_PARTITION_KEY_BYTES) {
             return null;
         }
         byte[] gsk = new byte[0];
         if (index.sortKey() != null) {
             gsk = keyBytes(index.sortKey(), item);
-            if (gsk == null) {
-                return null;
+            if (gsk == null || gsk.length > MAX_SORT_KEY_BYTES) {
+                return null; // an item written before the index existed, with a key it cannot hold
             }
         }
         AttributeValue pk = item.get(index.partitionKey().name());

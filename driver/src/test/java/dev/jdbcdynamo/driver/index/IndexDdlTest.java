@@ -141,6 +141,18 @@ class IndexDdlTest {
         }
     }
 
+    @Test
+    void indexKeysHaveTheSizeLimitsOfTableKeys() throws SQLException {
+        try (Statement s = c.createStatement()) {
+            String big = "s".repeat(2049);
+            assertThatThrownBy(() -> s.executeUpdate("INSERT INTO \"Orders\" VALUE {'customer_id': 'big',"
+                    + " 'order_date': '1', 'status': '" + big + "'}"))
+                    .satisfies(e -> assertThat(((DynamoSqlException) e).errorName()).isEqualTo("ValidationException"))
+                    .hasMessageContaining("Size of hashkey has exceeded the maximum size limit of 2048 bytes");
+            assertThat(values(s.executeQuery("SELECT * FROM \"Orders\" WHERE customer_id = 'big'"), "order_date")).isEmpty();
+        }
+    }
+
     private static List<String> values(ResultSet rs, String column) throws SQLException {
         List<String> out = new ArrayList<>();
         try (rs) {

@@ -44,14 +44,14 @@ public final class ItemKeys {
      */
     public static void checkIndexKeys(TableDef table, Map<String, AttributeValue> item) {
         for (IndexDef index : table.indexes()) {
-            checkIndexKey(index, index.partitionKey(), item);
+            checkIndexKey(index, index.partitionKey(), item, MAX_PARTITION_KEY_BYTES);
             if (index.sortKey() != null) {
-                checkIndexKey(index, index.sortKey(), item);
+                checkIndexKey(index, index.sortKey(), item, MAX_SORT_KEY_BYTES);
             }
         }
     }
 
-    private static void checkIndexKey(IndexDef index, KeyAttribute key, Map<String, AttributeValue> item) {
+    private static void checkIndexKey(IndexDef index, KeyAttribute key, Map<String, AttributeValue> item, int maxBytes) {
         AttributeValue value = item.get(key.name());
         if (value == null) {
             return;
@@ -64,6 +64,12 @@ public final class ItemKeys {
             throw ErrorCode.VALIDATION.error("One or more parameter values are not valid. A value specified for a "
                     + "secondary index key is not supported. The AttributeValue for a key attribute cannot contain an "
                     + "empty string value. IndexName: " + index.name() + ", IndexKey: " + key.name());
+        }
+        // The index tables hold keys in the same columns as the base table: the same limits.
+        if (KeyCodec.encode(value).length > maxBytes) {
+            throw ErrorCode.KEY_TOO_LONG.error(maxBytes == MAX_PARTITION_KEY_BYTES
+                    ? "One or more parameter values were invalid: Size of hashkey has exceeded the maximum size limit of 2048 bytes"
+                    : "One or more parameter values were invalid: Aggregated size of all range keys has exceeded the size limit of 1024 bytes");
         }
     }
 
