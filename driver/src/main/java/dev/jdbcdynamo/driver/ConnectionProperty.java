@@ -17,6 +17,9 @@ public enum ConnectionProperty {
     CLOSE_DELAY("closeDelay", "0", "Seconds an embedded or in-memory database stays open after its last "
             + "connection closes; -1 keeps it until the JVM exits."),
     POOL_SIZE("poolSize", "10", "Maximum physical connections per shard in the shared pool."),
+    RING_CHECK_MILLIS("ringCheckMillis", "1000", "Milliseconds between checks of the ring stored in the shards, so "
+            + "that a resharding is picked up without a restart; 0 turns the periodic check off (a fenced write "
+            + "still checks)."),
     FULL_SCAN_GUARD("fullScanGuard", "false", "true: a statement that would read every shard (a Scan) fails with an "
             + "error naming the table and the missing key condition, like a DynamoDB role without dynamodb:Scan.",
             "false", "true"),

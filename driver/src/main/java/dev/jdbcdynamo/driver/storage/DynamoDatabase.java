@@ -10,6 +10,7 @@ import dev.jdbcdynamo.planner.error.DynamoException;
 import dev.jdbcdynamo.planner.error.ErrorCode;
 import dev.jdbcdynamo.sharding.HashRing;
 import dev.jdbcdynamo.sharding.ShardingDataSourceBuilder;
+import dev.jdbcdynamo.sharding.topology.Topology;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -33,9 +34,18 @@ import org.apache.shardingsphere.driver.jdbc.core.datasource.ShardingSphereDataS
  */
 public final class DynamoDatabase implements Catalog, AutoCloseable {
     private final String key;
-    private final List<Shard> shards;
-    private final HashRing ring;
-    private final CatalogStore store;
+    private volatile List<Shard> shards;
+    private volatile HashRing ring;
+    private volatile CatalogStore store;
+    /** The version of {@link #ring} in dynamo_topology; a resharding publishes a higher one. */
+    private volatile long ringVersion;
+    /** The ring the current routing was built for (under routingLock). */
+    private HashRing routedRing;
+    /** How to open a shard that a resharding adds: its pool size and credentials. */
+    private int shardPoolSize = 10;
+    private String shardUser;
+    private String shardPassword;
+    private RingWatcher.Registration watch;
     private final EmbeddedServers.Lease lease;
     private final List<String> dropOnClose;
     private final int closeDelaySeconds;
@@ -61,6 +71,7 @@ public final class DynamoDatabase implements Catalog, AutoCloseable {
         EmbeddedServers.Lease lease = null;
         List<Shard> shards = new ArrayList<>();
         List<String> dropOnClose = new ArrayList<>();
+        String[] credentials = new String[2];
         try {
             switch (url.kind()) {
                 case MEM -> {
@@ -81,17 +92,34 @@ public final class DynamoDatabase implements Catalog, AutoCloseable {
                 case MYSQL -> {
                     String user = ConnectionProperty.USER.get(props);
                     String password = ConnectionProperty.PASSWORD.get(props);
+                    credentials[0] = user;
+                    credentials[1] = password;
                     List<DynamoUrl.ShardAddress> servers = url.servers();
                     for (int i = 0; i < servers.size(); i++) {
                         shards.add(ShardPools.open("ds_" + i, servers.get(i).jdbcUrl(), user, password, poolSize));
+                    }
+                }
+                case CONFIG -> {
+                    Topology topology = TopologyLoader.load(url.target());
+                    String user = TopologyLoader.user(topology, props);
+                    String password = TopologyLoader.password(topology, props);
+                    credentials[0] = user;
+                    credentials[1] = password;
+                    for (Topology.ShardSpec spec : topology.shards()) {
+                        shards.add(ShardPools.open(spec.name(), spec.url(), user, password, spec.poolSize()));
                     }
                 }
             }
             HashRing ring = HashRing.of(shards.stream().map(Shard::name).toList());
             AccessPathPlanner.warmUpInBackground();
             DynamoDatabase db = new DynamoDatabase(url.databaseKey(), shards, ring, lease, dropOnClose, closeDelay);
+            db.shardPoolSize = poolSize;
+            db.shardUser = lease != null ? lease.user() : credentials[0];
+            db.shardPassword = lease != null ? null : credentials[1];
             db.store.bootstrap(ring.toText());
+            db.ringVersion = db.store.ringVersion();
             db.refreshRouting();
+            db.watch = RingWatcher.watch(db, ConnectionProperty.RING_CHECK_MILLIS.getInt(props));
             return db;
         } catch (RuntimeException e) {
             shards.forEach(s -> s.pool().close());
@@ -227,7 +255,7 @@ public final class DynamoDatabase implements Catalog, AutoCloseable {
                 tables.put(t.name(), t);
             }
             Routing current = routing;
-            if (current != null && current.tables().equals(tables)) {
+            if (current != null && current.tables().equals(tables) && ring.equals(routedRing)) {
                 return;
             }
             Map<String, DataSource> pools = new LinkedHashMap<>();
@@ -236,6 +264,7 @@ public final class DynamoDatabase implements Catalog, AutoCloseable {
             ShardingSphereDataSource dataSource;
             try {
                 dataSource = ShardingDataSourceBuilder.build(pools, ring, physical);
+                routedRing = ring;
             } catch (SQLException e) {
                 throw CatalogStore.storageError("build the routing for " + tables.size() + " tables", e);
             }
@@ -246,9 +275,60 @@ public final class DynamoDatabase implements Catalog, AutoCloseable {
         }
     }
 
+    /** The version of the ring this instance routes by (dynamo_topology.version). */
+    public long ringVersion() {
+        return ringVersion;
+    }
+
+    /**
+     * Reads the ring stored in the shards and, when a resharding published a newer one, routes by
+     * it from the next statement on: opens the shards it adds, and closes those it drops once the
+     * statements using them are done. Returns true when the ring changed.
+     */
+    public boolean checkRing() {
+        RingState stored = store.readRingState();
+        if (stored == null || stored.version() <= ringVersion) {
+            return false;
+        }
+        synchronized (routingLock) {
+            if (stored.version() <= ringVersion) {
+                return false;
+            }
+            HashRing next = HashRing.parse(stored.ring());
+            Map<String, Shard> known = new LinkedHashMap<>();
+            shards.forEach(s -> known.put(s.name(), s));
+            List<Shard> nextShards = new ArrayList<>();
+            for (String name : next.shards()) {
+                Shard shard = known.remove(name);
+                if (shard == null) {
+                    String url = stored.urls().get(name);
+                    if (url == null) {
+                        throw ErrorCode.TOPOLOGY_MISMATCH.error("The ring stored in the shards names shard " + name
+                                + ", whose address is not in dynamo_shards");
+                    }
+                    shard = ShardPools.open(name, url, shardUser, shardPassword, shardPoolSize);
+                }
+                nextShards.add(shard);
+            }
+            List<Shard> dropped = List.copyOf(known.values());
+            shards = List.copyOf(nextShards);
+            store = new CatalogStore(shards);
+            ring = next;
+            ringVersion = stored.version();
+            refreshRouting();
+            RingWatcher.closeLater(dropped);
+            org.slf4j.LoggerFactory.getLogger(DynamoDatabase.class).info(
+                    "Now routing by ring version {}: shards {}", stored.version(), next.shards());
+            return true;
+        }
+    }
+
     /** Closes the routing, the pools and, for an in-memory database, its shard databases. */
     @Override
     public void close() {
+        if (watch != null) {
+            watch.cancel();
+        }
         Routing current = routing;
         if (current != null) {
             current.retire();
