@@ -6,6 +6,7 @@ import dev.jdbcdynamo.driver.exec.RoutedSession;
 import dev.jdbcdynamo.driver.storage.Databases;
 import dev.jdbcdynamo.driver.storage.DynamoDatabase;
 import dev.jdbcdynamo.driver.storage.Routing;
+import dev.jdbcdynamo.sharding.reshard.ReshardFence;
 import dev.jdbcdynamo.planner.error.DynamoException;
 import dev.jdbcdynamo.planner.plan.Language;
 import dev.jdbcdynamo.planner.plan.Plan;
@@ -92,12 +93,18 @@ public final class DynamoConnection implements Connection {
             throw DynamoErrors.toSql(dev.jdbcdynamo.planner.error.ErrorCode.WRONG_PARAMETER_COUNT.error(
                     "Number of parameters in request and statement don't match."));
         }
-        try {
-            return run(prepared, prepared.plan(), params);
-        } catch (DynamoException e) {
-            throw DynamoErrors.toSql(e);
-        } catch (SQLException e) {
-            throw DynamoErrors.fromStorage(e);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return run(prepared, prepared.plan(), params);
+            } catch (DynamoException | SQLException e) {
+                if (!ReshardFence.isFenced(e)) {
+                    throw e instanceof DynamoException d ? DynamoErrors.toSql(d) : DynamoErrors.fromStorage((SQLException) e);
+                }
+                // The key's range is moving to another shard and the write was refused, unapplied.
+                if (!autoCommit || !FencedWrites.awaitNewRing(database, attempt)) {
+                    throw DynamoErrors.toSql(FencedWrites.conflict(e));
+                }
+            }
         }
     }
 

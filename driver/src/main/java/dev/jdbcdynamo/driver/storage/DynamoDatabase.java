@@ -275,6 +275,11 @@ public final class DynamoDatabase implements Catalog, AutoCloseable {
         }
     }
 
+    /** Opens a pool on a shard database with this database's credentials (for a resharding). */
+    Shard openShard(String name, String jdbcUrl) {
+        return ShardPools.open(name, jdbcUrl, shardUser, shardPassword, shardPoolSize);
+    }
+
     /** The version of the ring this instance routes by (dynamo_topology.version). */
     public long ringVersion() {
         return ringVersion;
@@ -306,7 +311,7 @@ public final class DynamoDatabase implements Catalog, AutoCloseable {
                         throw ErrorCode.TOPOLOGY_MISMATCH.error("The ring stored in the shards names shard " + name
                                 + ", whose address is not in dynamo_shards");
                     }
-                    shard = ShardPools.open(name, url, shardUser, shardPassword, shardPoolSize);
+                    shard = openShard(name, url);
                 }
                 nextShards.add(shard);
             }

@@ -128,6 +128,7 @@ public final class Resharder {
             }
             Plan plan = new Plan(from, target, from.movesTo(target));
             writeState(plan, ReshardPhase.PREPARE);
+            recordUrls(plan);
             prepare(plan);
             writeState(plan, ReshardPhase.COPY);
             copy(plan);
@@ -315,7 +316,8 @@ public final class Resharder {
         listener.progress(ReshardPhase.FENCE, 0.5, "writes to the moving ranges fenced on " + plan.sources());
     }
 
-    private long publish(Plan plan, long version) throws SQLException {
+    /** Where every shard of the new ring is, on every shard: drivers open new shards from it. */
+    private void recordUrls(Plan plan) throws SQLException {
         for (String shard : plan.all()) {
             try (Connection c = pool(shard).getConnection(); Statement s = c.createStatement()) {
                 s.execute(CREATE_SHARDS);
@@ -332,6 +334,9 @@ public final class Resharder {
                 }
             }
         }
+    }
+
+    private long publish(Plan plan, long version) throws SQLException {
         // New shards first, the old ones last: a driver that reads the new ring can open every shard in it.
         List<String> order = new ArrayList<>(plan.added());
         order.addAll(plan.from().shards());

@@ -32,7 +32,7 @@ public record Topology(List<ShardSpec> shards, Optional<String> user, Optional<S
      * One shard: its name in the ring, its primary and its replicas.
      *
      * @param name the ring name ({@code [A-Za-z][A-Za-z0-9_-]{0,63}})
-     * @param url the primary's JDBC URL ({@code jdbc:mysql://host:port/db} or {@code jdbc:mariadb://...})
+     * @param url the primary's JDBC URL ({@code jdbc:mysql://host:port/db}, MySQL Connector/J speaks to MySQL and MariaDB)
      * @param poolSize maximum physical connections to the primary (and to each replica)
      * @param replicas JDBC URLs of replicas of the primary, possibly none
      */

@@ -51,7 +51,7 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  */
 public final class TopologyFile {
     private static final Pattern SHARD_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_-]{0,63}");
-    private static final Pattern JDBC_URL = Pattern.compile("jdbc:(mysql|mariadb)://[^/\\s]+/[A-Za-z0-9_$]+(\\?\\S*)?");
+    private static final Pattern JDBC_URL = Pattern.compile("jdbc:mysql://[^/\\s]+/[A-Za-z0-9_$]+(\\?\\S*)?");
     private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)(:-([^}]*))?}");
     private static final Set<String> TOP_KEYS = Set.of("user", "password", "poolSize", "replicaMaxLagSeconds", "shards");
     private static final Set<String> SHARD_KEYS = Set.of("name", "url", "poolSize", "replicas");

@@ -35,7 +35,7 @@ class TopologyFileTest {
                     url: jdbc:mysql://db0.example.com:3306/dynamo
                     replicas: [jdbc:mysql://db0r.example.com:3306/dynamo]
                   - name: ds_1
-                    url: jdbc:mariadb://db1.example.com/dynamo?connectTimeout=2000
+                    url: jdbc:mysql://db1.example.com/dynamo?connectTimeout=2000
                     poolSize: 20
                 """);
         assertThat(t.user()).contains("app");
@@ -44,7 +44,7 @@ class TopologyFileTest {
         assertThat(t.shards()).containsExactly(
                 new Topology.ShardSpec("ds_0", "jdbc:mysql://db0.example.com:3306/dynamo", 8,
                         List.of("jdbc:mysql://db0r.example.com:3306/dynamo")),
-                new Topology.ShardSpec("ds_1", "jdbc:mariadb://db1.example.com/dynamo?connectTimeout=2000", 20, List.of()));
+                new Topology.ShardSpec("ds_1", "jdbc:mysql://db1.example.com/dynamo?connectTimeout=2000", 20, List.of()));
     }
 
     @Test
