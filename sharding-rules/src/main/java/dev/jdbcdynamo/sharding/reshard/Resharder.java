@@ -276,27 +276,43 @@ public final class Resharder {
         }
     }
 
+    /**
+     * Re-syncs the kids logged on {@code source} up to the log's end as of now (writes logged
+     * meanwhile wait for the next round); returns the entries handled.
+     */
     private long drainLog(Plan plan, String source) throws SQLException {
+        long end;
+        try (Connection c = pool(source).getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT COALESCE(MAX(seq), 0) FROM " + FenceTriggers.LOG)) {
+            rs.next();
+            end = rs.getLong(1);
+        }
         long entries = 0;
         while (true) {
             long maxSeq = -1;
-            Set<String> kids = new LinkedHashSet<>();
-            try (Connection c = pool(source).getConnection(); Statement s = c.createStatement();
-                 ResultSet rs = s.executeQuery("SELECT seq, tbl, kid FROM " + FenceTriggers.LOG + " ORDER BY seq LIMIT 1000")) {
-                while (rs.next()) {
-                    maxSeq = rs.getLong(1);
-                    kids.add(rs.getString(2) + " " + rs.getLong(3));
-                    entries++;
+            // table -> target shard -> kids
+            Map<String, Map<String, Set<Long>>> work = new LinkedHashMap<>();
+            try (Connection c = pool(source).getConnection();
+                 PreparedStatement ps = c.prepareStatement("SELECT seq, tbl, kid FROM " + FenceTriggers.LOG
+                         + " WHERE seq <= ? ORDER BY seq LIMIT 2000")) {
+                ps.setLong(1, end);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        maxSeq = rs.getLong(1);
+                        long kid = rs.getLong(3);
+                        work.computeIfAbsent(rs.getString(2), t -> new LinkedHashMap<>())
+                                .computeIfAbsent(plan.to().shardFor(kid), t -> new LinkedHashSet<>()).add(kid);
+                        entries++;
+                    }
                 }
             }
             if (maxSeq < 0) {
                 return entries;
             }
-            for (String entry : kids) {
-                int space = entry.indexOf(' ');
-                String table = entry.substring(0, space);
-                long kid = Long.parseLong(entry.substring(space + 1));
-                RowCopier.resyncKid(pool(source), pool(plan.to().shardFor(kid)), table, kid);
+            for (Map.Entry<String, Map<String, Set<Long>>> table : work.entrySet()) {
+                for (Map.Entry<String, Set<Long>> target : table.getValue().entrySet()) {
+                    RowCopier.resyncKids(pool(source), pool(target.getKey()), table.getKey(), target.getValue());
+                }
             }
             try (Connection c = pool(source).getConnection();
                  PreparedStatement ps = c.prepareStatement("DELETE FROM " + FenceTriggers.LOG + " WHERE seq <= ?")) {

@@ -36,21 +36,25 @@ final class RowCopier {
         }
     }
 
-    /** Makes the target's rows of one kid equal to the source's; returns the rows written. */
-    static long resyncKid(DataSource source, DataSource target, String table, long kid) throws SQLException {
-        try (Connection from = source.getConnection(); Connection to = target.getConnection()) {
+    /**
+     * Makes the target's rows of each kid equal to the source's, in one target transaction;
+     * returns the rows written.
+     */
+    static long resyncKids(DataSource source, DataSource target, String table, java.util.Collection<Long> kids)
+            throws SQLException {
+        try (Connection from = source.getConnection(); Connection to = target.getConnection();
+             PreparedStatement select = from.prepareStatement("SELECT * FROM " + table + " WHERE kid = ?");
+             PreparedStatement delete = to.prepareStatement("DELETE FROM " + table + " WHERE kid = ?")) {
             boolean autoCommit = to.getAutoCommit();
             to.setAutoCommit(false);
             try {
-                try (PreparedStatement delete = to.prepareStatement("DELETE FROM " + table + " WHERE kid = ?")) {
+                long written = 0;
+                for (long kid : kids) {
                     delete.setLong(1, kid);
                     delete.executeUpdate();
-                }
-                long written;
-                try (PreparedStatement select = from.prepareStatement("SELECT * FROM " + table + " WHERE kid = ?")) {
                     select.setLong(1, kid);
                     try (ResultSet rs = select.executeQuery()) {
-                        written = write(rs, to, table);
+                        written += write(rs, to, table);
                     }
                 }
                 to.commit();
