@@ -288,17 +288,21 @@ public final class Resharder {
             end = rs.getLong(1);
         }
         long entries = 0;
+        long after = Long.MIN_VALUE;
         while (true) {
             long maxSeq = -1;
+            List<Long> seqs = new ArrayList<>();
             // table -> target shard -> kids
             Map<String, Map<String, Set<Long>>> work = new LinkedHashMap<>();
             try (Connection c = pool(source).getConnection();
                  PreparedStatement ps = c.prepareStatement("SELECT seq, tbl, kid FROM " + FenceTriggers.LOG
-                         + " WHERE seq <= ? ORDER BY seq LIMIT 2000")) {
-                ps.setLong(1, end);
+                         + " WHERE seq > ? AND seq <= ? ORDER BY seq LIMIT 2000")) {
+                ps.setLong(1, after);
+                ps.setLong(2, end);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         maxSeq = rs.getLong(1);
+                        seqs.add(maxSeq);
                         long kid = rs.getLong(3);
                         work.computeIfAbsent(rs.getString(2), t -> new LinkedHashMap<>())
                                 .computeIfAbsent(plan.to().shardFor(kid), t -> new LinkedHashSet<>()).add(kid);
@@ -309,15 +313,20 @@ public final class Resharder {
             if (maxSeq < 0) {
                 return entries;
             }
+            after = maxSeq;
             for (Map.Entry<String, Map<String, Set<Long>>> table : work.entrySet()) {
                 for (Map.Entry<String, Set<Long>> target : table.getValue().entrySet()) {
                     RowCopier.resyncKids(pool(source), pool(target.getKey()), table.getKey(), target.getValue());
                 }
             }
+            // Exactly the entries handled: an entry with a lower seq may commit after a higher one.
             try (Connection c = pool(source).getConnection();
-                 PreparedStatement ps = c.prepareStatement("DELETE FROM " + FenceTriggers.LOG + " WHERE seq <= ?")) {
-                ps.setLong(1, maxSeq);
-                ps.executeUpdate();
+                 PreparedStatement ps = c.prepareStatement("DELETE FROM " + FenceTriggers.LOG + " WHERE seq = ?")) {
+                for (long seq : seqs) {
+                    ps.setLong(1, seq);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
             }
         }
     }
