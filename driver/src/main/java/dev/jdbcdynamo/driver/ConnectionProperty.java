@@ -17,6 +17,9 @@ public enum ConnectionProperty {
     CLOSE_DELAY("closeDelay", "0", "Seconds an embedded or in-memory database stays open after its last "
             + "connection closes; -1 keeps it until the JVM exits."),
     POOL_SIZE("poolSize", "10", "Maximum physical connections per shard in the shared pool."),
+    CONSISTENT_READ("consistentRead", "true", "DynamoDB's ConsistentRead for SELECTs: true reads each shard's primary; "
+            + "false lets reads outside transactions go to a replica within the topology file's lag bound "
+            + "(per statement: Statement.unwrap(ConsistentReads.class)).", "true", "false"),
     RING_CHECK_MILLIS("ringCheckMillis", "1000", "Milliseconds between checks of the ring stored in the shards, so "
             + "that a resharding is picked up without a restart; 0 turns the periodic check off (a fenced write "
             + "still checks)."),

@@ -6,11 +6,11 @@ import dev.jdbcdynamo.driver.exec.RoutedSession;
 import dev.jdbcdynamo.driver.storage.Databases;
 import dev.jdbcdynamo.driver.storage.DynamoDatabase;
 import dev.jdbcdynamo.driver.storage.Routing;
-import dev.jdbcdynamo.sharding.reshard.ReshardFence;
 import dev.jdbcdynamo.planner.error.DynamoException;
 import dev.jdbcdynamo.planner.plan.Language;
 import dev.jdbcdynamo.planner.plan.Plan;
 import dev.jdbcdynamo.planner.value.AttributeValue;
+import dev.jdbcdynamo.sharding.reshard.ReshardFence;
 import java.sql.Array;
 import java.sql.Blob;
 import java.sql.CallableStatement;
@@ -44,6 +44,8 @@ public final class DynamoConnection implements Connection {
     private final dev.jdbcdynamo.driver.exec.Executor executor;
     private final boolean returnOldOnFailure;
     private final boolean fullScanGuard;
+    private final boolean consistentReadDefault;
+    private final ReplicaReads replicaReads;
     private final Properties clientInfo = new Properties();
     private RoutedSession routed;
     private Routing routedBy;
@@ -59,6 +61,8 @@ public final class DynamoConnection implements Connection {
                 Language.of(ConnectionProperty.LANGUAGE.get(url.properties())));
         this.executor = new dev.jdbcdynamo.driver.exec.Executor();
         this.fullScanGuard = Boolean.parseBoolean(ConnectionProperty.FULL_SCAN_GUARD.get(url.properties()));
+        this.consistentReadDefault = Boolean.parseBoolean(ConnectionProperty.CONSISTENT_READ.get(url.properties()));
+        this.replicaReads = new ReplicaReads(database, executor);
         this.returnOldOnFailure = "ALL_OLD".equalsIgnoreCase(
                 ConnectionProperty.RETURN_VALUES_ON_CONDITION_CHECK_FAILURE.get(url.properties()));
     }
@@ -88,6 +92,12 @@ public final class DynamoConnection implements Connection {
     /** Runs a planned statement with its parameter values. */
     synchronized ExecutionResult execute(StatementPlanner.Prepared prepared, List<AttributeValue> params)
             throws SQLException {
+        return execute(prepared, params, null);
+    }
+
+    /** Runs a planned statement; {@code consistentRead} null means the connection's default. */
+    synchronized ExecutionResult execute(StatementPlanner.Prepared prepared, List<AttributeValue> params,
+                                         Boolean consistentRead) throws SQLException {
         checkOpen();
         if (params.size() != prepared.parameterCount()) {
             throw DynamoErrors.toSql(dev.jdbcdynamo.planner.error.ErrorCode.WRONG_PARAMETER_COUNT.error(
@@ -95,6 +105,13 @@ public final class DynamoConnection implements Connection {
         }
         for (int attempt = 1; ; attempt++) {
             try {
+                if (prepared.plan() instanceof Plan.Select select && autoCommit
+                        && !(consistentRead != null ? consistentRead : consistentReadDefault)) {
+                    ExecutionResult eventual = replicaReads.select(select, params, fullScanGuard);
+                    if (eventual != null) {
+                        return eventual;
+                    }
+                }
                 return run(prepared, prepared.plan(), params);
             } catch (DynamoException | SQLException e) {
                 if (!ReshardFence.isFenced(e)) {
@@ -236,6 +253,7 @@ public final class DynamoConnection implements Connection {
             closed = true;
         }
         try {
+            replicaReads.close();
             if (routed != null && !autoCommit) {
                 routed.connection().rollback();
             }

@@ -46,6 +46,11 @@ public final class DynamoDatabase implements Catalog, AutoCloseable {
     private String shardUser;
     private String shardPassword;
     private RingWatcher.Registration watch;
+    private final RingAcks acks = new RingAcks();
+    /** Replicas per shard name, from the topology file; empty without replicas. */
+    private Map<String, ReplicaSet> replicaSets = Map.of();
+    /** The routing of eventually consistent reads over the replicas, or null without replicas. */
+    private volatile Routing eventualRouting;
     private final EmbeddedServers.Lease lease;
     private final List<String> dropOnClose;
     private final int closeDelaySeconds;
@@ -72,6 +77,7 @@ public final class DynamoDatabase implements Catalog, AutoCloseable {
         List<Shard> shards = new ArrayList<>();
         List<String> dropOnClose = new ArrayList<>();
         String[] credentials = new String[2];
+        Map<String, ReplicaSet> replicas = new LinkedHashMap<>();
         try {
             switch (url.kind()) {
                 case MEM -> {
@@ -108,21 +114,26 @@ public final class DynamoDatabase implements Catalog, AutoCloseable {
                     for (Topology.ShardSpec spec : topology.shards()) {
                         shards.add(ShardPools.open(spec.name(), spec.url(), user, password, spec.poolSize()));
                     }
+                    replicas.putAll(ReplicaSets.open(topology, shards, user, password));
                 }
             }
             HashRing ring = HashRing.of(shards.stream().map(Shard::name).toList());
             AccessPathPlanner.warmUpInBackground();
             DynamoDatabase db = new DynamoDatabase(url.databaseKey(), shards, ring, lease, dropOnClose, closeDelay);
             db.shardPoolSize = poolSize;
+            db.replicaSets = Map.copyOf(replicas);
+            db.replicaSets.values().forEach(ReplicaSet::checkHealth);
             db.shardUser = lease != null ? lease.user() : credentials[0];
             db.shardPassword = lease != null ? null : credentials[1];
             db.store.bootstrap(ring.toText());
             db.ringVersion = db.store.ringVersion();
             db.refreshRouting();
+            db.acknowledgeRing();
             db.watch = RingWatcher.watch(db, ConnectionProperty.RING_CHECK_MILLIS.getInt(props));
             return db;
         } catch (RuntimeException e) {
             shards.forEach(s -> s.pool().close());
+            replicas.values().forEach(ReplicaSet::close);
             dropDatabasesQuietly(lease, dropOnClose);
             if (lease != null) {
                 lease.close();
@@ -272,12 +283,60 @@ public final class DynamoDatabase implements Catalog, AutoCloseable {
             if (current != null) {
                 current.retire();
             }
+            refreshEventualRouting(tables, physical);
         }
     }
 
     /** Opens a pool on a shard database with this database's credentials (for a resharding). */
     Shard openShard(String name, String jdbcUrl) {
         return ShardPools.open(name, jdbcUrl, shardUser, shardPassword, shardPoolSize);
+    }
+
+    private void refreshEventualRouting(Map<String, TableDef> tables, List<String> physical) {
+        Routing previous = eventualRouting;
+        if (replicaSets.isEmpty()) {
+            return;
+        }
+        Map<String, DataSource> readPools = new LinkedHashMap<>();
+        for (Shard shard : shards) {
+            ReplicaSet set = replicaSets.get(shard.name());
+            readPools.put(shard.name(), set == null ? shard.pool() : set);
+        }
+        try {
+            eventualRouting = new Routing(routing.generation(), tables,
+                    ShardingDataSourceBuilder.build(readPools, ring, physical));
+        } catch (SQLException e) {
+            throw CatalogStore.storageError("build the replica routing for " + tables.size() + " tables", e);
+        }
+        if (previous != null) {
+            previous.retire();
+        }
+    }
+
+    /** The routing of eventually consistent reads (replicas), or null when no shard has replicas. */
+    public Routing eventualRouting() {
+        return eventualRouting;
+    }
+
+    /** A read on a replica failed: re-check the replicas now. */
+    public void replicaReadFailed() {
+        checkReplicas();
+    }
+
+    /** Checks the lag and reachability of every replica (periodically, and after a failed read). */
+    void checkReplicas() {
+        replicaSets.values().forEach(ReplicaSet::checkHealth);
+    }
+
+    /** The replicas of a shard and their state, "" without replicas. */
+    public String replicaStatus(String shard) {
+        ReplicaSet set = replicaSets.get(shard);
+        return set == null ? "" : set.status();
+    }
+
+    /** Reads served by replicas since the database opened (a metric). */
+    public long replicaReads() {
+        return replicaSets.values().stream().mapToLong(ReplicaSet::replicaReads).sum();
     }
 
     /** The version of the ring this instance routes by (dynamo_topology.version). */
@@ -328,12 +387,28 @@ public final class DynamoDatabase implements Catalog, AutoCloseable {
         }
     }
 
+    /** Tells reshardings which ring this instance routes by (a heartbeat, sent with every ring check). */
+    void acknowledgeRing() {
+        try {
+            acks.acknowledge(shards.get(0), ringVersion);
+        } catch (SQLException e) {
+            org.slf4j.LoggerFactory.getLogger(DynamoDatabase.class).warn("Cannot record the ring version in use: {}",
+                    e.getMessage());
+        }
+    }
+
     /** Closes the routing, the pools and, for an in-memory database, its shard databases. */
     @Override
     public void close() {
         if (watch != null) {
             watch.cancel();
+            acks.forget(shards.get(0));
         }
+        Routing eventual = eventualRouting;
+        if (eventual != null) {
+            eventual.retire();
+        }
+        replicaSets.values().forEach(ReplicaSet::close);
         Routing current = routing;
         if (current != null) {
             current.retire();

@@ -48,9 +48,11 @@ final class RingWatcher {
         return new Registration(TIMER.scheduleWithFixedDelay(() -> {
             try {
                 database.checkRing();
+                database.acknowledgeRing();
             } catch (RuntimeException e) {
                 LOG.warn("Checking the stored ring failed (will retry): {}", e.toString());
             }
+            database.checkReplicas();
         }, intervalMillis, intervalMillis, TimeUnit.MILLISECONDS));
     }
 

@@ -50,6 +50,8 @@ public final class Resharder {
             + "name VARCHAR(64) NOT NULL PRIMARY KEY, url VARCHAR(1024) NOT NULL) ENGINE=InnoDB";
     private static final int CATCH_UP_ROUNDS = 20;
     private static final int SHORT_LOG = 50;
+    static final int ACK_STALE_SECONDS = 10;
+    static final int ACK_WAIT_SECONDS = 60;
 
     private final Map<String, DataSource> pools;
     private final Map<String, String> urls;
@@ -382,7 +384,8 @@ public final class Resharder {
     /** After the grace period: moved rows, triggers and logs leave the sources; the state goes. */
     private Map<String, Long> finish(Plan plan) throws SQLException {
         writeState(plan, ReshardPhase.CLEANUP);
-        listener.progress(ReshardPhase.CLEANUP, 0, "waiting " + graceMillis + " ms for every driver to adopt the new ring");
+        awaitAdoption(plan);
+        listener.progress(ReshardPhase.CLEANUP, 0.5, "waiting " + graceMillis + " ms for statements still in flight");
         sleep(graceMillis);
         Map<String, Long> deleted = new LinkedHashMap<>();
         for (String source : plan.sources()) {
@@ -397,6 +400,44 @@ public final class Resharder {
         clearState(plan);
         listener.progress(ReshardPhase.CLEANUP, 1, "deleted " + deleted + " moved rows from " + plan.sources());
         return deleted;
+    }
+
+    /**
+     * Waits until every driver instance with a fresh heartbeat in {@code dynamo_ring_acks} routes
+     * by the published ring (instances silent for {@value #ACK_STALE_SECONDS} s count as gone), at
+     * most {@value #ACK_WAIT_SECONDS} s.
+     */
+    private void awaitAdoption(Plan plan) throws SQLException {
+        long version = storedRing(plan.to().shards().get(0)).version();
+        long deadline = System.nanoTime() + ACK_WAIT_SECONDS * 1_000_000_000L;
+        while (true) {
+            List<String> behind = new ArrayList<>();
+            for (String shard : plan.all()) {
+                try (Connection c = pool(shard).getConnection();
+                     PreparedStatement ps = c.prepareStatement("SELECT instance, version FROM dynamo_ring_acks"
+                             + " WHERE version < ? AND seen > NOW(6) - INTERVAL " + ACK_STALE_SECONDS + " SECOND")) {
+                    ps.setLong(1, version);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            behind.add(rs.getString(1) + "@" + shard + " (version " + rs.getLong(2) + ")");
+                        }
+                    }
+                } catch (SQLException e) {
+                    if (!"42S02".equals(e.getSQLState())) {
+                        throw e;
+                    }
+                }
+            }
+            if (behind.isEmpty()) {
+                listener.progress(ReshardPhase.CLEANUP, 0.25, "every live driver instance routes by ring version " + version);
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                listener.progress(ReshardPhase.CLEANUP, 0.25, "giving up waiting for driver instances " + behind);
+                return;
+            }
+            sleep(100);
+        }
     }
 
     private void undo(Plan plan) throws SQLException {
