@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.jdbcdynamo.driver.embedded.TestMariaDb;
 import dev.jdbcdynamo.driver.storage.DynamoDatabase;
+import dev.jdbcdynamo.driver.tools.DistributionCommand;
 import dev.jdbcdynamo.driver.tools.ReshardCommand;
 import dev.jdbcdynamo.sharding.HashRing;
 import java.io.File;
@@ -222,6 +223,27 @@ class TopologyClusterTest {
             assertThat(database.ringVersion()).isEqualTo(3);
             assertThat(database.ring().shards()).containsExactly("s0", "s2", "s3");
             verifyPlacement(load);
+
+            long loadItems = 0;
+            try (ResultSet rs = s.executeQuery("SHOW DISTRIBUTION")) {
+                while (rs.next()) {
+                    assertThat(rs.getString("SHARD")).isIn("s0", "s2", "s3");
+                    assertThat(rs.getLong("RING_VERSION")).isEqualTo(3);
+                    if (rs.getString("TABLE_NAME").equals("Load")) {
+                        loadItems += rs.getLong("ITEMS");
+                        assertThat(rs.getLong("BYTES")).isPositive();
+                    }
+                }
+            }
+            assertThat(loadItems).isEqualTo(LOAD_ITEMS);
+            Path html = dir.resolve("distribution.html");
+            java.io.ByteArrayOutputStream text = new java.io.ByteArrayOutputStream();
+            int exit = DistributionCommand.run(new String[] {url, "--html", html.toString()},
+                    new java.io.PrintStream(text, true, StandardCharsets.UTF_8), System.err);
+            System.out.println(text.toString(StandardCharsets.UTF_8));
+            assertThat(exit).isZero();
+            assertThat(text.toString(StandardCharsets.UTF_8)).contains("s0", "s2", "s3", "Load", "ring version 3");
+            assertThat(Files.readString(html)).contains("<table", "Distribution over 3 shards", "Load");
         }
     }
 
