@@ -35,7 +35,7 @@ class ReplicationTest {
             String[] position = binlogPosition(primary);
             replica.execute("CHANGE MASTER TO MASTER_HOST='127.0.0.1', MASTER_PORT=" + primary.port()
                             + ", MASTER_USER='root', MASTER_PASSWORD='', MASTER_LOG_FILE='" + position[0]
-                            + "', MASTER_LOG_POS=" + position[1] + ", MASTER_USE_GTID=no",
+                            + "', MASTER_LOG_POS=" + position[1] + ", MASTER_USE_GTID=no, MASTER_SSL=0",
                     "START SLAVE");
             primary.createDatabase("dynamo");
 
@@ -111,6 +111,17 @@ class ReplicationTest {
         }
     }
 
+    private static String replicaStatus(TestMariaDb server) throws SQLException {
+        try (Connection c = server.connect("mysql"); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SHOW REPLICA STATUS")) {
+            if (!rs.next()) {
+                return "no replica status";
+            }
+            return "IO " + rs.getString("Slave_IO_Running") + " " + rs.getString("Last_IO_Error") + "; SQL "
+                    + rs.getString("Slave_SQL_Running") + " " + rs.getString("Last_SQL_Error");
+        }
+    }
+
     private static String[] binlogPosition(TestMariaDb server) throws SQLException {
         try (Connection c = server.connect("mysql"); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SHOW MASTER STATUS")) {
@@ -132,7 +143,7 @@ class ReplicationTest {
                 // not replicated yet
             }
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("the replica did not catch up");
+                throw new AssertionError("the replica did not catch up: " + replicaStatus(server));
             }
             Thread.sleep(100);
         }
