@@ -11,10 +11,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import javax.sql.DataSource;
 
 /**
@@ -48,8 +46,6 @@ public final class Resharder {
             + " from_ring LONGTEXT NOT NULL, to_ring LONGTEXT NOT NULL, phase VARCHAR(16) NOT NULL) ENGINE=InnoDB";
     private static final String CREATE_SHARDS = "CREATE TABLE IF NOT EXISTS " + SHARDS + " ("
             + "name VARCHAR(64) NOT NULL PRIMARY KEY, url VARCHAR(1024) NOT NULL) ENGINE=InnoDB";
-    private static final int CATCH_UP_ROUNDS = 20;
-    private static final int SHORT_LOG = 50;
     static final int ACK_STALE_SECONDS = 10;
     static final int ACK_WAIT_SECONDS = 60;
 
@@ -135,11 +131,11 @@ public final class Resharder {
             writeState(plan, ReshardPhase.COPY);
             copy(plan);
             writeState(plan, ReshardPhase.CATCH_UP);
-            catchUp(plan, false);
+            new LogCatchUp(this::pool, listener).catchUp(plan, false);
             writeState(plan, ReshardPhase.FENCE);
             long fenceStart = System.nanoTime();
             fence(plan);
-            catchUp(plan, true);
+            new LogCatchUp(this::pool, listener).catchUp(plan, true);
             long rowsBefore = countRows(from.shards());
             writeState(plan, ReshardPhase.PUBLISH);
             long version = publish(plan, stored.version() + 1);
@@ -259,76 +255,6 @@ public final class Resharder {
             if ((i + 1) % 16 == 0 || i == moves.size() - 1) {
                 listener.progress(ReshardPhase.COPY, (i + 1.0) / moves.size(),
                         "copied " + (i + 1) + " of " + moves.size() + " ranges, " + rows + " rows");
-            }
-        }
-    }
-
-    /** Re-syncs the kids the logs name; unless {@code all}, stops once a round finds the logs short. */
-    private void catchUp(Plan plan, boolean all) throws SQLException {
-        for (int round = 1; round <= CATCH_UP_ROUNDS || all; round++) {
-            long entries = 0;
-            for (String source : plan.sources()) {
-                entries += drainLog(plan, source);
-            }
-            listener.progress(all ? ReshardPhase.FENCE : ReshardPhase.CATCH_UP, all ? 1 : (double) round / CATCH_UP_ROUNDS,
-                    "round " + round + ": re-synced " + entries + " logged writes");
-            if (all ? entries == 0 : entries < SHORT_LOG) {
-                return;
-            }
-        }
-    }
-
-    /**
-     * Re-syncs the kids logged on {@code source} up to the log's end as of now (writes logged
-     * meanwhile wait for the next round); returns the entries handled.
-     */
-    private long drainLog(Plan plan, String source) throws SQLException {
-        long end;
-        try (Connection c = pool(source).getConnection(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT COALESCE(MAX(seq), 0) FROM " + FenceTriggers.LOG)) {
-            rs.next();
-            end = rs.getLong(1);
-        }
-        long entries = 0;
-        long after = Long.MIN_VALUE;
-        while (true) {
-            long maxSeq = -1;
-            List<Long> seqs = new ArrayList<>();
-            // table -> target shard -> kids
-            Map<String, Map<String, Set<Long>>> work = new LinkedHashMap<>();
-            try (Connection c = pool(source).getConnection();
-                 PreparedStatement ps = c.prepareStatement("SELECT seq, tbl, kid FROM " + FenceTriggers.LOG
-                         + " WHERE seq > ? AND seq <= ? ORDER BY seq LIMIT 2000")) {
-                ps.setLong(1, after);
-                ps.setLong(2, end);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        maxSeq = rs.getLong(1);
-                        seqs.add(maxSeq);
-                        long kid = rs.getLong(3);
-                        work.computeIfAbsent(rs.getString(2), t -> new LinkedHashMap<>())
-                                .computeIfAbsent(plan.to().shardFor(kid), t -> new LinkedHashSet<>()).add(kid);
-                        entries++;
-                    }
-                }
-            }
-            if (maxSeq < 0) {
-                return entries;
-            }
-            after = maxSeq;
-            for (Map.Entry<String, Map<String, Set<Long>>> table : work.entrySet()) {
-                for (Map.Entry<String, Set<Long>> target : table.getValue().entrySet()) {
-                    RowCopier.resyncKids(pool(source), pool(target.getKey()), table.getKey(), target.getValue());
-                }
-            }
-            // Exactly the entries handled: an entry with a lower seq may commit after a higher one.
-            try (Connection c = pool(source).getConnection();
-                 PreparedStatement ps = c.prepareStatement("DELETE FROM " + FenceTriggers.LOG + " WHERE seq = ?")) {
-                for (long seq : seqs) {
-                    ps.setLong(1, seq);
-                    ps.addBatch();
-                }
-                ps.executeBatch();
             }
         }
     }
