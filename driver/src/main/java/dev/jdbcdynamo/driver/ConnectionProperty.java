@@ -17,15 +17,20 @@ public enum ConnectionProperty {
     CLOSE_DELAY("closeDelay", "0", "Seconds an embedded or in-memory database stays open after its last "
             + "connection closes; -1 keeps it until the JVM exits."),
     POOL_SIZE("poolSize", "10", "Maximum physical connections per shard in the shared pool."),
+    CONSISTENT_READ("consistentRead", "", "DynamoDB's ConsistentRead for SELECTs. Unset (the default): tables and "
+            + "local indexes are read on each shard's primary, global indexes eventually consistently. true: as "
+            + "DynamoDB's ConsistentRead=true (primaries; a global index read is DynamoDB's ValidationException). "
+            + "false: reads outside transactions may go to a replica within the topology file's lag bound. Per "
+            + "statement: Statement.unwrap(ConsistentReads.class).", "", "true", "false"),
+    RING_CHECK_MILLIS("ringCheckMillis", "1000", "Milliseconds between checks of the ring stored in the shards, so "
+            + "that a resharding is picked up without a restart; 0 turns the periodic check off (a fenced write "
+            + "still checks)."),
     FULL_SCAN_GUARD("fullScanGuard", "false", "true: a statement that would read every shard (a Scan) fails with an "
             + "error naming the table and the missing key condition, like a DynamoDB role without dynamodb:Scan.",
             "false", "true"),
     RETURN_VALUES_ON_CONDITION_CHECK_FAILURE("returnValuesOnConditionCheckFailure", "NONE",
             "ALL_OLD returns the item as it was when a conditional write fails (DynamoDB's "
                     + "ReturnValuesOnConditionCheckFailure), through DynamoSqlException.oldItemJson().", "NONE", "ALL_OLD"),
-    CONSISTENT_READ("consistentRead", "false", "DynamoDB's ConsistentRead for every read of the connection: tables and "
-            + "local indexes are always consistent here; on a global index it is DynamoDB's ValidationException.",
-            "false", "true"),
     GSI_READ_YOUR_WRITES("gsiReadYourWrites", "false", "Beyond DynamoDB: true makes a read of a global index wait "
             + "until every write committed before it is in the index (global indexes are otherwise eventually "
             + "consistent, usually a few milliseconds behind).", "false", "true");

@@ -10,6 +10,7 @@ import dev.jdbcdynamo.planner.error.DynamoException;
 import dev.jdbcdynamo.planner.plan.Language;
 import dev.jdbcdynamo.planner.plan.Plan;
 import dev.jdbcdynamo.planner.value.AttributeValue;
+import dev.jdbcdynamo.sharding.reshard.ReshardFence;
 import java.sql.Array;
 import java.sql.Blob;
 import java.sql.CallableStatement;
@@ -43,6 +44,9 @@ public final class DynamoConnection implements Connection {
     private final dev.jdbcdynamo.driver.exec.Executor executor;
     private final boolean returnOldOnFailure;
     private final boolean fullScanGuard;
+    /** The connection's ConsistentRead: null when unset (primaries for tables, GSIs eventually consistent). */
+    private final Boolean consistentReadDefault;
+    private final ReplicaReads replicaReads;
     private final Properties clientInfo = new Properties();
     private RoutedSession routed;
     private Routing routedBy;
@@ -57,10 +61,12 @@ public final class DynamoConnection implements Connection {
         this.planner = new StatementPlanner(database,
                 Language.of(ConnectionProperty.LANGUAGE.get(url.properties())));
         this.executor = new dev.jdbcdynamo.driver.exec.Executor(database.globalIndexes(),
-                new dev.jdbcdynamo.driver.exec.IndexReadOptions(
-                        Boolean.parseBoolean(ConnectionProperty.CONSISTENT_READ.get(url.properties())),
+                new dev.jdbcdynamo.driver.exec.IndexReadOptions(false,
                         Boolean.parseBoolean(ConnectionProperty.GSI_READ_YOUR_WRITES.get(url.properties()))));
         this.fullScanGuard = Boolean.parseBoolean(ConnectionProperty.FULL_SCAN_GUARD.get(url.properties()));
+        String consistent = ConnectionProperty.CONSISTENT_READ.getLowerCase(url.properties());
+        this.consistentReadDefault = consistent == null || consistent.isEmpty() ? null : Boolean.valueOf(consistent);
+        this.replicaReads = new ReplicaReads(database, executor);
         this.returnOldOnFailure = "ALL_OLD".equalsIgnoreCase(
                 ConnectionProperty.RETURN_VALUES_ON_CONDITION_CHECK_FAILURE.get(url.properties()));
     }
@@ -90,17 +96,41 @@ public final class DynamoConnection implements Connection {
     /** Runs a planned statement with its parameter values. */
     synchronized ExecutionResult execute(StatementPlanner.Prepared prepared, List<AttributeValue> params)
             throws SQLException {
+        return execute(prepared, params, null);
+    }
+
+    /** Runs a planned statement; {@code consistentRead} null means the connection's default. */
+    synchronized ExecutionResult execute(StatementPlanner.Prepared prepared, List<AttributeValue> params,
+                                         Boolean consistentRead) throws SQLException {
         checkOpen();
         if (params.size() != prepared.parameterCount()) {
             throw DynamoErrors.toSql(dev.jdbcdynamo.planner.error.ErrorCode.WRONG_PARAMETER_COUNT.error(
                     "Number of parameters in request and statement don't match."));
         }
-        try {
-            return run(prepared, prepared.plan(), params);
-        } catch (DynamoException e) {
-            throw DynamoErrors.toSql(e);
-        } catch (SQLException e) {
-            throw DynamoErrors.fromStorage(e);
+        Boolean consistent = consistentRead != null ? consistentRead : consistentReadDefault;
+        if (Boolean.TRUE.equals(consistent) && prepared.plan() instanceof Plan.Select s
+                && s.path() instanceof dev.jdbcdynamo.planner.plan.AccessPath.IndexQuery q && q.index().global()) {
+            throw DynamoErrors.toSql(dev.jdbcdynamo.planner.error.ErrorCode.VALIDATION.error(
+                    "Consistent read cannot be true when scanning a GSI"));
+        }
+        for (int attempt = 1; ; attempt++) {
+            try {
+                if (prepared.plan() instanceof Plan.Select select && autoCommit && Boolean.FALSE.equals(consistent)) {
+                    ExecutionResult eventual = replicaReads.select(select, params, fullScanGuard);
+                    if (eventual != null) {
+                        return eventual;
+                    }
+                }
+                return run(prepared, prepared.plan(), params);
+            } catch (DynamoException | SQLException e) {
+                if (!ReshardFence.isFenced(e)) {
+                    throw e instanceof DynamoException d ? DynamoErrors.toSql(d) : DynamoErrors.fromStorage((SQLException) e);
+                }
+                // The key's range is moving to another shard and the write was refused, unapplied.
+                if (!autoCommit || !FencedWrites.awaitNewRing(database, attempt)) {
+                    throw DynamoErrors.toSql(FencedWrites.conflict(e));
+                }
+            }
         }
     }
 
@@ -241,6 +271,7 @@ public final class DynamoConnection implements Connection {
             closed = true;
         }
         try {
+            replicaReads.close();
             if (routed != null && !autoCommit) {
                 routed.connection().rollback();
             }

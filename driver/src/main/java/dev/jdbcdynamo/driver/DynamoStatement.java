@@ -10,7 +10,7 @@ import java.sql.Statement;
 import java.util.List;
 
 /** A plain Statement: each call plans its text (plans are cached by text) and runs it. */
-class DynamoStatement implements Statement {
+class DynamoStatement implements Statement, ConsistentReads {
     final DynamoConnection connection;
     private ResultSet current;
     private int updateCount = -1;
@@ -19,6 +19,7 @@ class DynamoStatement implements Statement {
     private int queryTimeout;
     private boolean closed;
     private boolean closeOnCompletion;
+    private Boolean consistentRead;
 
     DynamoStatement(DynamoConnection connection) {
         this.connection = connection;
@@ -28,7 +29,7 @@ class DynamoStatement implements Statement {
     boolean run(StatementPlanner.Prepared prepared, List<AttributeValue> params) throws SQLException {
         checkOpen();
         closeCurrent();
-        ExecutionResult result = connection.execute(prepared, params);
+        ExecutionResult result = connection.execute(prepared, params, consistentRead);
         if (result.query()) {
             current = new ItemResultSet(this, ResultShape.of(prepared.plan(), result.items()), result.items(), maxRows);
             updateCount = -1;
@@ -36,6 +37,16 @@ class DynamoStatement implements Statement {
         }
         updateCount = result.updateCount();
         return false;
+    }
+
+    @Override
+    public void setConsistentRead(Boolean consistentRead) {
+        this.consistentRead = consistentRead;
+    }
+
+    @Override
+    public Boolean getConsistentRead() {
+        return consistentRead;
     }
 
     void checkOpen() throws SQLException {
@@ -72,6 +83,12 @@ class DynamoStatement implements Statement {
     @Override
     public boolean execute(String sql) throws SQLException {
         checkOpen();
+        if (DistributionView.matches(sql)) {
+            closeCurrent();
+            current = DistributionView.resultSet(connection.database());
+            updateCount = -1;
+            return true;
+        }
         return run(connection.plan(sql), List.of());
     }
 

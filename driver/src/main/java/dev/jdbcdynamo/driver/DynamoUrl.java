@@ -17,7 +17,9 @@ import java.util.Properties;
  *       gone when the last one closes;</li>
  *   <li>{@code jdbc:dynamo:embedded:<directory>} - persistent embedded MariaDB in a directory;</li>
  *   <li>{@code jdbc:dynamo:mysql://host[:port]/db[,host[:port]/db...]} - existing MySQL or MariaDB
- *       databases, one per shard, in ring order.</li>
+ *       databases, one per shard, in ring order;</li>
+ *   <li>{@code jdbc:dynamo:config=<path>} or {@code jdbc:dynamo:config=classpath:<resource>} - the
+ *       servers a topology file (YAML) names: shards, replicas, pool sizes.</li>
  * </ul>
  * Any form may end in {@code ?key=value&...}; URL properties win over the Properties argument.
  */
@@ -26,7 +28,7 @@ public record DynamoUrl(Kind kind, String target, List<ShardAddress> servers, Pr
 
     /** Where the shards live. */
     public enum Kind {
-        MEM, EMBEDDED, MYSQL
+        MEM, EMBEDDED, MYSQL, CONFIG
     }
 
     /** One shard database on a server. */
@@ -80,6 +82,13 @@ public record DynamoUrl(Kind kind, String target, List<ShardAddress> servers, Pr
             }
             return new DynamoUrl(Kind.EMBEDDED, dir, List.of(), props);
         }
+        if (rest.startsWith("config=")) {
+            String path = rest.substring("config=".length());
+            if (path.isBlank() || path.equals("classpath:")) {
+                throw invalid(url, "jdbc:dynamo:config= needs a topology file, e.g. jdbc:dynamo:config=./topology.yaml");
+            }
+            return new DynamoUrl(Kind.CONFIG, path, List.of(), props);
+        }
         if (rest.startsWith("mysql://")) {
             String list = rest.substring("mysql://".length());
             List<ShardAddress> servers = new ArrayList<>();
@@ -88,7 +97,7 @@ public record DynamoUrl(Kind kind, String target, List<ShardAddress> servers, Pr
             }
             return new DynamoUrl(Kind.MYSQL, list, servers, props);
         }
-        throw invalid(url, "expected mem:, embedded:<directory> or mysql://host:port/db[,host:port/db...] after "
+        throw invalid(url, "expected mem:, embedded:<directory>, config=<topology file> or mysql://host:port/db[,host:port/db...] after "
                 + PREFIX);
     }
 

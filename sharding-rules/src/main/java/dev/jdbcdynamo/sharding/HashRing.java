@@ -8,8 +8,10 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
@@ -184,6 +186,35 @@ public final class HashRing {
             }
         }
         return Collections.unmodifiableSet(result);
+    }
+
+    /**
+     * Per shard (in the order of {@link #shards()}): how many contiguous kid ranges it owns and
+     * which share of the 2^64 kids they cover.
+     */
+    public Map<String, Ownership> ownership() {
+        int[] ranges = new int[shards.size()];
+        double[] share = new double[shards.size()];
+        int n = points.length;
+        for (int i = 0; i < n; i++) {
+            // Node i owns (points[i-1], points[i]]; node 0 also owns the wrap-around above the last point.
+            double span = i == 0 ? (double) points[0] - Long.MIN_VALUE + 1 + ((double) Long.MAX_VALUE - points[n - 1])
+                    : (double) points[i] - points[i - 1];
+            share[owners[i]] += span / 0x1p64;
+            boolean continuesPrevious = owners[i] == owners[(i - 1 + n) % n] && n > 1;
+            if (!continuesPrevious) {
+                ranges[owners[i]]++;
+            }
+        }
+        Map<String, Ownership> result = new LinkedHashMap<>();
+        for (int s = 0; s < shards.size(); s++) {
+            result.put(shards.get(s), new Ownership(Math.max(ranges[s], 1), share[s]));
+        }
+        return Collections.unmodifiableMap(result);
+    }
+
+    /** What one shard owns: contiguous kid ranges and their share of the keyspace. */
+    public record Ownership(int ranges, double keyspaceShare) {
     }
 
     /** A new ring with one more shard, same virtual nodes per shard. */

@@ -75,7 +75,8 @@ public final class CatalogStore {
                         + shard.name() + " (the shard list is in another order?)");
             } else if (!row[1].equals(ringText)) {
                 problems.add("shard " + shard.name() + " (" + shard.location() + ") stores a different ring: "
-                        + describeRing(row[1]) + " instead of " + describeRing(ringText));
+                        + describeRing(row[1]) + " instead of " + describeRing(ringText)
+                        + RingDifference.describe(row[1], ringText));
             }
         }
         if (!problems.isEmpty()) {
@@ -111,6 +112,42 @@ public final class CatalogStore {
         } catch (SQLException e) {
             throw storageError("read the ring of shard " + shard.name(), e);
         }
+    }
+
+    /** The version of the ring stored on the first shard (1 until a resharding). */
+    long ringVersion() {
+        RingState state = readRingState();
+        return state == null ? 0 : state.version();
+    }
+
+    /** The ring stored on the first reachable shard, or null when none stores one. */
+    RingState readRingState() {
+        SQLException last = null;
+        for (Shard shard : shards) {
+            try (Connection c = shard.pool().getConnection(); Statement s = c.createStatement()) {
+                String ring;
+                long version;
+                try (ResultSet rs = s.executeQuery("SELECT ring, version FROM dynamo_topology WHERE id = 1")) {
+                    if (!rs.next()) {
+                        return null;
+                    }
+                    ring = rs.getString(1);
+                    version = rs.getLong(2);
+                }
+                Map<String, String> urls = new LinkedHashMap<>();
+                if (version > 1) {
+                    try (ResultSet rs = s.executeQuery("SELECT name, url FROM dynamo_shards")) {
+                        while (rs.next()) {
+                            urls.put(rs.getString(1), rs.getString(2));
+                        }
+                    }
+                }
+                return new RingState(version, ring, urls);
+            } catch (SQLException e) {
+                last = e;
+            }
+        }
+        throw storageError("read the stored ring", last);
     }
 
     /** Every table in the catalog, read from the first shard. */
@@ -158,6 +195,20 @@ public final class CatalogStore {
             }
             return table;
         });
+    }
+
+    /**
+     * Creates on a shard joining the ring the system tables and every table's physical tables with
+     * their change-log triggers (copying a table's definition would not copy its triggers).
+     */
+    void createPhysicalTables(Shard shard, java.util.Collection<TableDef> tables) throws SQLException {
+        try (Connection c = shard.pool().getConnection(); Statement s = c.createStatement()) {
+            s.execute(PhysicalSchema.CREATE_CHANGES);
+            for (TableDef table : tables) {
+                s.execute(PhysicalSchema.createItemTable(table));
+                IndexDdl.createGlobalIndexes(s, table, table.globalIndexes());
+            }
+        }
     }
 
     private static void createOn(Shard shard, TableDef table) {

@@ -12,6 +12,7 @@ import dev.jdbcdynamo.planner.error.DynamoException;
 import dev.jdbcdynamo.planner.error.ErrorCode;
 import dev.jdbcdynamo.sharding.HashRing;
 import dev.jdbcdynamo.sharding.ShardingDataSourceBuilder;
+import dev.jdbcdynamo.sharding.topology.Topology;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -34,9 +35,23 @@ import org.apache.shardingsphere.driver.jdbc.core.datasource.ShardingSphereDataS
  */
 public final class DynamoDatabase implements Catalog, AutoCloseable {
     private final String key;
-    private final List<Shard> shards;
-    private final HashRing ring;
-    private final CatalogStore store;
+    private volatile List<Shard> shards;
+    private volatile HashRing ring;
+    private volatile CatalogStore store;
+    /** The version of {@link #ring} in dynamo_topology; a resharding publishes a higher one. */
+    private volatile long ringVersion;
+    /** The ring the current routing was built for (under routingLock). */
+    private HashRing routedRing;
+    /** How to open a shard that a resharding adds: its pool size and credentials. */
+    private int shardPoolSize = 10;
+    private String shardUser;
+    private String shardPassword;
+    private RingWatcher.Registration watch;
+    private final RingAcks acks = new RingAcks();
+    /** Replicas per shard name, from the topology file; empty without replicas. */
+    private Map<String, ReplicaSet> replicaSets = Map.of();
+    /** The routing of eventually consistent reads over the replicas, or null without replicas. */
+    private volatile Routing eventualRouting;
     private final EmbeddedServers.Lease lease;
     private final List<String> dropOnClose;
     private final int closeDelaySeconds;
@@ -64,6 +79,8 @@ public final class DynamoDatabase implements Catalog, AutoCloseable {
         EmbeddedServers.Lease lease = null;
         List<Shard> shards = new ArrayList<>();
         List<String> dropOnClose = new ArrayList<>();
+        String[] credentials = new String[2];
+        Map<String, ReplicaSet> replicas = new LinkedHashMap<>();
         try {
             switch (url.kind()) {
                 case MEM -> {
@@ -84,21 +101,43 @@ public final class DynamoDatabase implements Catalog, AutoCloseable {
                 case MYSQL -> {
                     String user = ConnectionProperty.USER.get(props);
                     String password = ConnectionProperty.PASSWORD.get(props);
+                    credentials[0] = user;
+                    credentials[1] = password;
                     List<DynamoUrl.ShardAddress> servers = url.servers();
                     for (int i = 0; i < servers.size(); i++) {
                         shards.add(ShardPools.open("ds_" + i, servers.get(i).jdbcUrl(), user, password, poolSize));
                     }
                 }
+                case CONFIG -> {
+                    Topology topology = TopologyLoader.load(url.target());
+                    String user = TopologyLoader.user(topology, props);
+                    String password = TopologyLoader.password(topology, props);
+                    credentials[0] = user;
+                    credentials[1] = password;
+                    for (Topology.ShardSpec spec : topology.shards()) {
+                        shards.add(ShardPools.open(spec.name(), spec.url(), user, password, spec.poolSize()));
+                    }
+                    replicas.putAll(ReplicaSets.open(topology, shards, user, password));
+                }
             }
             HashRing ring = HashRing.of(shards.stream().map(Shard::name).toList());
             AccessPathPlanner.warmUpInBackground();
             DynamoDatabase db = new DynamoDatabase(url.databaseKey(), shards, ring, lease, dropOnClose, closeDelay);
+            db.shardPoolSize = poolSize;
+            db.replicaSets = Map.copyOf(replicas);
+            db.replicaSets.values().forEach(ReplicaSet::checkHealth);
+            db.shardUser = lease != null ? lease.user() : credentials[0];
+            db.shardPassword = lease != null ? null : credentials[1];
             db.store.bootstrap(ring.toText());
+            db.ringVersion = db.store.ringVersion();
             db.refreshRouting();
             db.startIndexMaintenance();
+            db.acknowledgeRing();
+            db.watch = RingWatcher.watch(db, ConnectionProperty.RING_CHECK_MILLIS.getInt(props));
             return db;
         } catch (RuntimeException e) {
             shards.forEach(s -> s.pool().close());
+            replicas.values().forEach(ReplicaSet::close);
             dropDatabasesQuietly(lease, dropOnClose);
             if (lease != null) {
                 lease.close();
@@ -206,6 +245,11 @@ public final class DynamoDatabase implements Catalog, AutoCloseable {
         return Optional.empty();
     }
 
+    /** The catalog store over the current shards. */
+    CatalogStore store() {
+        return store;
+    }
+
     @Override
     public Collection<TableDef> tables() {
         return routing.tables().values();
@@ -308,7 +352,7 @@ public final class DynamoDatabase implements Catalog, AutoCloseable {
                 tables.put(t.name(), t);
             }
             Routing current = routing;
-            if (current != null && current.tables().equals(tables)) {
+            if (current != null && current.tables().equals(tables) && ring.equals(routedRing)) {
                 return;
             }
             Map<String, DataSource> pools = new LinkedHashMap<>();
@@ -321,6 +365,7 @@ public final class DynamoDatabase implements Catalog, AutoCloseable {
             ShardingSphereDataSource dataSource;
             try {
                 dataSource = ShardingDataSourceBuilder.build(pools, ring, physical);
+                routedRing = ring;
             } catch (SQLException e) {
                 throw CatalogStore.storageError("build the routing for " + tables.size() + " tables", e);
             }
@@ -328,6 +373,117 @@ public final class DynamoDatabase implements Catalog, AutoCloseable {
             if (current != null) {
                 current.retire();
             }
+            refreshEventualRouting(tables, physical);
+        }
+    }
+
+    /** Opens a pool on a shard database with this database's credentials (for a resharding). */
+    Shard openShard(String name, String jdbcUrl) {
+        return ShardPools.open(name, jdbcUrl, shardUser, shardPassword, shardPoolSize);
+    }
+
+    private void refreshEventualRouting(Map<String, TableDef> tables, List<String> physical) {
+        Routing previous = eventualRouting;
+        if (replicaSets.isEmpty()) {
+            return;
+        }
+        Map<String, DataSource> readPools = new LinkedHashMap<>();
+        for (Shard shard : shards) {
+            ReplicaSet set = replicaSets.get(shard.name());
+            readPools.put(shard.name(), set == null ? shard.pool() : set);
+        }
+        try {
+            eventualRouting = new Routing(routing.generation(), tables,
+                    ShardingDataSourceBuilder.build(readPools, ring, physical));
+        } catch (SQLException e) {
+            throw CatalogStore.storageError("build the replica routing for " + tables.size() + " tables", e);
+        }
+        if (previous != null) {
+            previous.retire();
+        }
+    }
+
+    /** The routing of eventually consistent reads (replicas), or null when no shard has replicas. */
+    public Routing eventualRouting() {
+        return eventualRouting;
+    }
+
+    /** A read on a replica failed: re-check the replicas now. */
+    public void replicaReadFailed() {
+        checkReplicas();
+    }
+
+    /** Checks the lag and reachability of every replica (periodically, and after a failed read). */
+    void checkReplicas() {
+        replicaSets.values().forEach(ReplicaSet::checkHealth);
+    }
+
+    /** The replicas of a shard and their state, "" without replicas. */
+    public String replicaStatus(String shard) {
+        ReplicaSet set = replicaSets.get(shard);
+        return set == null ? "" : set.status();
+    }
+
+    /** Reads served by replicas since the database opened (a metric). */
+    public long replicaReads() {
+        return replicaSets.values().stream().mapToLong(ReplicaSet::replicaReads).sum();
+    }
+
+    /** The version of the ring this instance routes by (dynamo_topology.version). */
+    public long ringVersion() {
+        return ringVersion;
+    }
+
+    /**
+     * Reads the ring stored in the shards and, when a resharding published a newer one, routes by
+     * it from the next statement on: opens the shards it adds, and closes those it drops once the
+     * statements using them are done. Returns true when the ring changed.
+     */
+    public boolean checkRing() {
+        RingState stored = store.readRingState();
+        if (stored == null || stored.version() <= ringVersion) {
+            return false;
+        }
+        synchronized (routingLock) {
+            if (stored.version() <= ringVersion) {
+                return false;
+            }
+            HashRing next = HashRing.parse(stored.ring());
+            Map<String, Shard> known = new LinkedHashMap<>();
+            shards.forEach(s -> known.put(s.name(), s));
+            List<Shard> nextShards = new ArrayList<>();
+            for (String name : next.shards()) {
+                Shard shard = known.remove(name);
+                if (shard == null) {
+                    String url = stored.urls().get(name);
+                    if (url == null) {
+                        throw ErrorCode.TOPOLOGY_MISMATCH.error("The ring stored in the shards names shard " + name
+                                + ", whose address is not in dynamo_shards");
+                    }
+                    shard = openShard(name, url);
+                }
+                nextShards.add(shard);
+            }
+            List<Shard> dropped = List.copyOf(known.values());
+            shards = List.copyOf(nextShards);
+            store = new CatalogStore(shards);
+            ring = next;
+            ringVersion = stored.version();
+            refreshRouting();
+            RingWatcher.closeLater(dropped);
+            org.slf4j.LoggerFactory.getLogger(DynamoDatabase.class).info(
+                    "Now routing by ring version {}: shards {}", stored.version(), next.shards());
+            return true;
+        }
+    }
+
+    /** Tells reshardings which ring this instance routes by (a heartbeat, sent with every ring check). */
+    void acknowledgeRing() {
+        try {
+            acks.acknowledge(shards.get(0), ringVersion);
+        } catch (SQLException e) {
+            org.slf4j.LoggerFactory.getLogger(DynamoDatabase.class).warn("Cannot record the ring version in use: {}",
+                    e.getMessage());
         }
     }
 
@@ -335,6 +491,15 @@ public final class DynamoDatabase implements Catalog, AutoCloseable {
     @Override
     public void close() {
         applier.close();
+        if (watch != null) {
+            watch.cancel();
+            acks.forget(shards.get(0));
+        }
+        Routing eventual = eventualRouting;
+        if (eventual != null) {
+            eventual.retire();
+        }
+        replicaSets.values().forEach(ReplicaSet::close);
         Routing current = routing;
         if (current != null) {
             current.retire();

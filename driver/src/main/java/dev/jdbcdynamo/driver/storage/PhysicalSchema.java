@@ -84,14 +84,18 @@ final class PhysicalSchema {
     /** The three triggers that log a table's writes into {@code dynamo_changes}. */
     static List<String> createChangeTriggers(TableDef table) {
         String t = table.physicalName();
-        String insert = "INSERT INTO dynamo_changes (kid, table_id, pk, sk, old_item, new_item) VALUES (";
+        // A session that sets @dynamo_quiet (the resharder moving rows between shards) is not
+        // logged: a moved item is the same item, its index entries do not change.
+        String insert = "IF @dynamo_quiet IS NULL THEN"
+                + " INSERT INTO dynamo_changes (kid, table_id, pk, sk, old_item, new_item) VALUES (";
+        String end = "); END IF";
         return List.of(
                 "CREATE TRIGGER " + t + "_log_ins AFTER INSERT ON " + t + " FOR EACH ROW "
-                        + insert + "NEW.kid, " + table.id() + ", NEW.pk, NEW.sk, NULL, NEW.item)",
+                        + insert + "NEW.kid, " + table.id() + ", NEW.pk, NEW.sk, NULL, NEW.item" + end,
                 "CREATE TRIGGER " + t + "_log_upd AFTER UPDATE ON " + t + " FOR EACH ROW "
-                        + insert + "NEW.kid, " + table.id() + ", NEW.pk, NEW.sk, OLD.item, NEW.item)",
+                        + insert + "NEW.kid, " + table.id() + ", NEW.pk, NEW.sk, OLD.item, NEW.item" + end,
                 "CREATE TRIGGER " + t + "_log_del AFTER DELETE ON " + t + " FOR EACH ROW "
-                        + insert + "OLD.kid, " + table.id() + ", OLD.pk, OLD.sk, OLD.item, NULL)");
+                        + insert + "OLD.kid, " + table.id() + ", OLD.pk, OLD.sk, OLD.item, NULL" + end);
     }
 
     /** The names of the triggers of {@link #createChangeTriggers}, in the same order. */

@@ -41,6 +41,25 @@ final class ShardPools {
         }
     }
 
+    /** A pool that starts even when its server is down (replicas: a down replica is skipped, not fatal). */
+    static HikariDataSource openLazily(String name, String jdbcUrl, String user, String password, int poolSize) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("jdbc-dynamo-" + name);
+        config.setJdbcUrl(jdbcUrl + (jdbcUrl.contains("?") ? "&" : "?") + URL_OPTIONS);
+        if (user != null) {
+            config.setUsername(user);
+        }
+        if (password != null) {
+            config.setPassword(password);
+        }
+        config.setMaximumPoolSize(poolSize);
+        config.setMinimumIdle(0);
+        config.setInitializationFailTimeout(-1);
+        config.setConnectionTimeout(2_000);
+        config.setAutoCommit(true);
+        return new HikariDataSource(config);
+    }
+
     /** 28000 for bad credentials, 08001 otherwise, naming the shard. */
     static DynamoException connectFailure(String name, String location, Exception e) {
         Throwable cause = e.getCause() != null ? e.getCause() : e;
