@@ -44,6 +44,7 @@ public final class DynamoConnection implements Connection {
     private final boolean returnOldOnFailure;
     private final boolean fullScanGuard;
     private final Properties clientInfo = new Properties();
+    private final OpenStreams streams = new OpenStreams();
     private RoutedSession routed;
     private Routing routedBy;
     private boolean autoCommit = true;
@@ -107,6 +108,11 @@ public final class DynamoConnection implements Connection {
             if (fullScanGuard && select.path() instanceof dev.jdbcdynamo.planner.plan.AccessPath.Scan) {
                 throw dev.jdbcdynamo.planner.error.ErrorCode.FULL_SCAN_DENIED.error(select.table().name(),
                         select.table().partitionKey().name());
+            }
+            if (select.path() instanceof dev.jdbcdynamo.planner.plan.AccessPath.Scan && autoCommit) {
+                ExecutionResult scan = executor.streamScan(database.shards().stream()
+                        .map(s -> (javax.sql.DataSource) s.pool()).toList(), select, params);
+                return ExecutionResult.streamed(streams.track(scan.stream()));
             }
             return executor.select(routed(), select, params);
         } else if (plan instanceof Plan.Insert insert) {
@@ -229,6 +235,7 @@ public final class DynamoConnection implements Connection {
             closed = true;
         }
         try {
+            streams.closeAll();
             if (routed != null && !autoCommit) {
                 routed.connection().rollback();
             }

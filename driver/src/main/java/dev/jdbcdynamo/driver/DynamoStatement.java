@@ -30,7 +30,9 @@ class DynamoStatement implements Statement {
         closeCurrent();
         ExecutionResult result = connection.execute(prepared, params);
         if (result.query()) {
-            current = new ItemResultSet(this, ResultShape.of(prepared.plan(), result.items()), result.items(), maxRows);
+            current = result.stream() == null
+                    ? new ItemResultSet(this, ResultShape.of(prepared.plan(), result.items()), result.items(), maxRows)
+                    : StreamedResults.open(this, prepared.plan(), result.stream(), fetchSize, maxRows);
             updateCount = -1;
             return true;
         }
