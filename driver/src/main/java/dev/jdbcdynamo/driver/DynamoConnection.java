@@ -94,7 +94,7 @@ public final class DynamoConnection implements Connection {
                     "Number of parameters in request and statement don't match."));
         }
         try {
-            return run(prepared, prepared.plan(), params);
+            return run(prepared, prepared.plan(), prepared.withLiterals(params));
         } catch (DynamoException e) {
             throw DynamoErrors.toSql(e);
         } catch (SQLException e) {
