@@ -15,6 +15,7 @@ enum Operation {
     GSI_QUERY("GSI query (%d items)", false),
     PLAN_FIRST("first plan in a new JVM", true),
     PLAN_NEW("new plan, warm JVM", true),
+    PLAN_SHAPE("new text of a known shape (literals lifted)", true),
     PLAN_CACHED("cached plan (repeated text)", true);
 
     private final String label;
@@ -36,7 +37,7 @@ enum Operation {
             case QUERY, GSI_QUERY -> String.format(label, Dataset.PARTITION_SIZE);
             case SCAN -> String.format(Locale.ROOT, label, data.scanItems());
             case BATCH_LOAD -> String.format(label, Dataset.BATCH_SIZE);
-            case GET, INSERT, COUNTER, CONDITIONAL_FAIL, TRANSACTION, PLAN_FIRST, PLAN_NEW, PLAN_CACHED -> label;
+            case GET, INSERT, COUNTER, CONDITIONAL_FAIL, TRANSACTION, PLAN_FIRST, PLAN_NEW, PLAN_SHAPE, PLAN_CACHED -> label;
         };
     }
 }
