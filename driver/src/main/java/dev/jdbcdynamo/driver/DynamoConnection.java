@@ -129,6 +129,8 @@ public final class DynamoConnection implements Connection {
                 throw dev.jdbcdynamo.planner.error.ErrorCode.TABLE_NOT_FOUND.error(drop.name());
             }
             return ExecutionResult.count(0);
+        } else if (plan instanceof Plan.SqlQuery query) {
+            return planner.sqlExtensions().run(query, params);
         } else if (plan instanceof Plan.Explain explain) {
             return ExecutionResult.rows(PlanExplainer.explain(explain.plan(), database));
         }
@@ -236,6 +238,7 @@ public final class DynamoConnection implements Connection {
         }
         try {
             streams.closeAll();
+            planner.sqlExtensions().close();
             if (routed != null && !autoCommit) {
                 routed.connection().rollback();
             }

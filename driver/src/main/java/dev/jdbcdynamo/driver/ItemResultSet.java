@@ -112,7 +112,8 @@ final class ItemResultSet extends ReadOnlyResultSet implements DynamoResultSet {
                     + shape.columns().size()));
         }
         String name = shape.columns().get(column - 1).name();
-        AttributeValue value = column == shape.columns().size() ? new AttributeValue.S(DynamoJson.writeItem(item))
+        AttributeValue value = column == shape.columns().size() && shape.itemColumn()
+                ? new AttributeValue.S(DynamoJson.writeItem(item))
                 : item.get(name);
         wasNull = value == null || value instanceof AttributeValue.Null;
         return wasNull ? null : value;

@@ -6,6 +6,9 @@ import dev.jdbcdynamo.planner.parse.Parser;
 import dev.jdbcdynamo.planner.plan.Binder;
 import dev.jdbcdynamo.planner.plan.Language;
 import dev.jdbcdynamo.planner.plan.LiteralLifter;
+import dev.jdbcdynamo.planner.plan.SqlExtensionCheck;
+import dev.jdbcdynamo.planner.error.DynamoException;
+import dev.jdbcdynamo.planner.error.ErrorCode;
 import dev.jdbcdynamo.planner.plan.Plan;
 import dev.jdbcdynamo.planner.value.AttributeValue;
 import java.util.ArrayList;
@@ -42,9 +45,16 @@ final class StatementPlanner {
         }
     };
 
+    private final SqlExtensions sqlExtensions;
+
     StatementPlanner(DynamoDatabase database, Language language) {
         this.database = database;
         this.language = language;
+        this.sqlExtensions = new SqlExtensions(database);
+    }
+
+    SqlExtensions sqlExtensions() {
+        return sqlExtensions;
     }
 
     /**
@@ -77,7 +87,24 @@ final class StatementPlanner {
         if (cached != null && cached.generation() == generation) {
             return cached;
         }
-        ParsedStatement parsed = Parser.parse(sql);
+        ParsedStatement parsed;
+        try {
+            parsed = Parser.parse(sql);
+        } catch (DynamoException e) {
+            // Statements beyond our grammar (subqueries, CASE, ...) may still be SQL extensions.
+            Prepared viaCalcite = language == Language.SQL && e.code() == ErrorCode.SYNTAX_ERROR
+                    ? sqlExtensions.prepare(sql, false) : null;
+            if (viaCalcite == null) {
+                throw e;
+            }
+            cache.put(sql, viaCalcite);
+            return viaCalcite;
+        }
+        if (language == Language.SQL && SqlExtensionCheck.isExtension(parsed.statement(), database)) {
+            Prepared viaCalcite = sqlExtensions.prepare(sql, true);
+            cache.put(sql, viaCalcite);
+            return viaCalcite;
+        }
         LiteralLifter.Lifted lifted = LiteralLifter.lift(parsed.statement(), parsed.parameterCount());
         if (lifted != null) {
             Prepared shape = shapes.get(lifted.shape());
