@@ -92,6 +92,18 @@ class ShardStatementCountTest {
         assertThat(counts.values()).containsOnly(1);
     }
 
+    @Test
+    void rowCountForCalciteIsTheShardsEstimate() throws Exception {
+        try (Statement s = admin.createStatement()) {
+            for (int i = 0; i < SHARDS; i++) {
+                s.execute("ANALYZE TABLE " + PREFIX + i + "." + physical);
+            }
+        }
+        var db = dynamo.unwrap(DynamoConnection.class).database();
+        Double rows = new dev.jdbcdynamo.driver.exec.ShardItemSource(db).rowCount(db.routing().tables().get("o"));
+        assertThat(rows).isEqualTo(60.0);
+    }
+
     /** Runs a query, checks how many items it gave, and counts the statements each shard logged. */
     private static Map<String, Integer> count(String sql, int expectedItems) throws SQLException {
         try (Statement s = admin.createStatement()) {

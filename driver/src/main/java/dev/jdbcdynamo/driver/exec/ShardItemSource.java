@@ -29,6 +29,7 @@ import javax.sql.DataSource;
  */
 public final class ShardItemSource implements ItemSource {
     private final DynamoDatabase database;
+    private final Map<String, CachedCount> rowCounts = new java.util.concurrent.ConcurrentHashMap<>();
 
     public ShardItemSource(DynamoDatabase database) {
         this.database = database;
@@ -92,6 +93,41 @@ public final class ShardItemSource implements ItemSource {
             public void close() {
             }
         };
+    }
+
+    /**
+     * The sum of the shards' TABLE_ROWS (InnoDB's estimate; a metadata read, no scan), kept for
+     * {@value #ROW_COUNT_TTL_MILLIS} ms: Calcite asks for it each time it plans a statement.
+     */
+    @Override
+    public Double rowCount(TableDef table) {
+        long now = System.currentTimeMillis();
+        CachedCount cached = rowCounts.get(table.physicalName());
+        if (cached != null && now - cached.at() < ROW_COUNT_TTL_MILLIS) {
+            return cached.rows();
+        }
+        double rows = 0;
+        for (Shard shard : database.shards()) {
+            try (Connection c = shard.pool().getConnection(); PreparedStatement ps = c.prepareStatement(
+                    "SELECT TABLE_ROWS FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ?")) {
+                ps.setString(1, table.physicalName());
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        rows += rs.getLong(1);
+                    }
+                }
+            } catch (SQLException e) {
+                return null;
+            }
+        }
+        rowCounts.put(table.physicalName(), new CachedCount(rows, now));
+        return rows;
+    }
+
+    private static final long ROW_COUNT_TTL_MILLIS = 60_000;
+
+    /** A row count and when it was read. */
+    private record CachedCount(double rows, long at) {
     }
 
     private static DynamoException storage(SQLException e) {

@@ -13,4 +13,7 @@ public interface ItemSource {
 
     /** The items of one partition: a Query on the one shard that holds it. */
     ItemCursor partition(TableDef table, AttributeValue partitionKey);
+
+    /** About how many items the table holds (the shards' own estimate), or null when unknown. */
+    Double rowCount(TableDef table);
 }
