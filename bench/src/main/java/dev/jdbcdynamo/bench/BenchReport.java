@@ -93,8 +93,9 @@ record BenchReport(MachineInfo machine, BenchOptions options, Dataset data, Resu
                         + " of all threads per second; p50 and p99 are nearest-rank percentiles of every call's latency in a"
                         + " repetition. \"vs raw JDBC\" is median throughput over raw JDBC's at the same thread count."
                         + " Planning: `connection.prepareStatement(sql)` for the first statement in a new JVM (%d new"
-                        + " JVM(s), connected over `mysql://` to the same shards), for a text new to the connection in a"
-                        + " warm JVM, and for a repeated text.%n%n",
+                        + " JVM(s), connected over `mysql://` to the same shards), for a statement shape new to the connection in a"
+                        + " warm JVM (a new projection), for a new text of a known shape (new literals in the key"
+                        + " condition, planned by lifting them out), and for a repeated text.%n%n",
                 options.warmup().toMillis() / 1e3, options.repetitions(), options.repetition().toMillis() / 1e3,
                 options.maxCallsPerThread(), options.firstPlanJvms()));
     }

@@ -54,7 +54,7 @@ final class DynamoJdbcContender implements Contender {
             case BATCH_LOAD, TRANSACTION -> NOT_SUPPORTED;
             case GSI_QUERY -> "not measured (the bench table has no GSI yet; see the GSI lag row)";
             // Measured once, on the PreparedStatement contender: planning is the same for both.
-            case GSI_LAG, PLAN_FIRST, PLAN_NEW, PLAN_CACHED -> prepared ? null : "see PreparedStatement";
+            case GSI_LAG, PLAN_FIRST, PLAN_NEW, PLAN_SHAPE, PLAN_CACHED -> prepared ? null : "see PreparedStatement";
             case GET, INSERT, COUNTER, QUERY, CONDITIONAL_FAIL, SCAN -> null;
         };
     }
@@ -155,7 +155,12 @@ final class DynamoJdbcContender implements Contender {
                 }
                 case SCAN -> expectItems(statement(op, SCAN).executeQuery(), data.scanItems());
                 case PLAN_NEW -> {
-                    // A text this connection has never seen: a key lookup with a new literal.
+                    // A shape this connection has never seen: a key lookup projecting a new attribute.
+                    connection.prepareStatement("SELECT a" + id + "n" + planned++
+                            + " FROM \"bench\" WHERE pk = 'x' AND sk = '0'").close();
+                }
+                case PLAN_SHAPE -> {
+                    // A text never seen whose shape is known: the same key lookup with new literals.
                     connection.prepareStatement("SELECT * FROM \"bench\" WHERE pk = 'x" + id + "n" + planned++
                             + "' AND sk = '0'").close();
                 }
@@ -208,7 +213,7 @@ final class DynamoJdbcContender implements Contender {
                 case QUERY -> expectItems(statement.executeQuery("SELECT * FROM \"bench\" WHERE pk = '"
                         + picker.queryPk() + "'"), Dataset.PARTITION_SIZE);
                 case SCAN -> expectItems(statement.executeQuery(SCAN), data.scanItems());
-                case BATCH_LOAD, TRANSACTION, GSI_QUERY, GSI_LAG, PLAN_FIRST, PLAN_NEW, PLAN_CACHED ->
+                case BATCH_LOAD, TRANSACTION, GSI_QUERY, GSI_LAG, PLAN_FIRST, PLAN_NEW, PLAN_SHAPE, PLAN_CACHED ->
                         throw new IllegalArgumentException(op.name());
             }
         }

@@ -266,7 +266,7 @@ final class DynamoLocalContender implements Contender {
                             ParameterizedStatement.builder().statement(COUNTER).parameters(s(pk), s(sks[0])).build(),
                             ParameterizedStatement.builder().statement(COUNTER).parameters(s(pk), s(sks[1])).build()));
                 }
-                case GSI_LAG, PLAN_FIRST, PLAN_NEW, PLAN_CACHED -> throw new IllegalArgumentException(op.name());
+                case GSI_LAG, PLAN_FIRST, PLAN_NEW, PLAN_SHAPE, PLAN_CACHED -> throw new IllegalArgumentException(op.name());
             }
         }
 

@@ -16,6 +16,7 @@ enum Operation {
     GSI_LAG("GSI propagation lag (insert until a GSI query sees it)", true),
     PLAN_FIRST("first plan in a new JVM", true),
     PLAN_NEW("new plan, warm JVM", true),
+    PLAN_SHAPE("new text of a known shape (literals lifted)", true),
     PLAN_CACHED("cached plan (repeated text)", true);
 
     private final String label;
@@ -37,7 +38,7 @@ enum Operation {
             case QUERY, GSI_QUERY -> String.format(label, Dataset.PARTITION_SIZE);
             case SCAN -> String.format(Locale.ROOT, label, data.scanItems());
             case BATCH_LOAD -> String.format(label, Dataset.BATCH_SIZE);
-            case GET, INSERT, COUNTER, CONDITIONAL_FAIL, TRANSACTION, GSI_LAG, PLAN_FIRST, PLAN_NEW, PLAN_CACHED -> label;
+            case GET, INSERT, COUNTER, CONDITIONAL_FAIL, TRANSACTION, GSI_LAG, PLAN_FIRST, PLAN_NEW, PLAN_SHAPE, PLAN_CACHED -> label;
         };
     }
 }

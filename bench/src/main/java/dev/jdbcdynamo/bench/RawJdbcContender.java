@@ -95,7 +95,7 @@ final class RawJdbcContender implements Contender {
                 case SCAN -> scan();
                 case BATCH_LOAD -> batchLoad();
                 case TRANSACTION -> transaction();
-                case GSI_QUERY, GSI_LAG, PLAN_FIRST, PLAN_NEW, PLAN_CACHED -> throw new IllegalArgumentException(op.name());
+                case GSI_QUERY, GSI_LAG, PLAN_FIRST, PLAN_NEW, PLAN_SHAPE, PLAN_CACHED -> throw new IllegalArgumentException(op.name());
             }
         }
 

@@ -132,7 +132,7 @@ final class ShardingSphereContender implements Contender {
                     ps.executeBatch();
                 }
                 case TRANSACTION -> transaction();
-                case GSI_QUERY, GSI_LAG, PLAN_FIRST, PLAN_NEW, PLAN_CACHED -> throw new IllegalArgumentException(op.name());
+                case GSI_QUERY, GSI_LAG, PLAN_FIRST, PLAN_NEW, PLAN_SHAPE, PLAN_CACHED -> throw new IllegalArgumentException(op.name());
             }
         }
 

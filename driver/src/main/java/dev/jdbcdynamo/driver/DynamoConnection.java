@@ -48,6 +48,7 @@ public final class DynamoConnection implements Connection {
     private final Boolean consistentReadDefault;
     private final ReplicaReads replicaReads;
     private final Properties clientInfo = new Properties();
+    private final OpenStreams streams = new OpenStreams();
     private RoutedSession routed;
     private Routing routedBy;
     private boolean autoCommit = true;
@@ -113,15 +114,16 @@ public final class DynamoConnection implements Connection {
             throw DynamoErrors.toSql(dev.jdbcdynamo.planner.error.ErrorCode.VALIDATION.error(
                     "Consistent read cannot be true when scanning a GSI"));
         }
+        List<AttributeValue> values = prepared.withLiterals(params);
         for (int attempt = 1; ; attempt++) {
             try {
                 if (prepared.plan() instanceof Plan.Select select && autoCommit && Boolean.FALSE.equals(consistent)) {
-                    ExecutionResult eventual = replicaReads.select(select, params, fullScanGuard);
+                    ExecutionResult eventual = replicaReads.select(select, values, fullScanGuard);
                     if (eventual != null) {
                         return eventual;
                     }
                 }
-                return run(prepared, prepared.plan(), params);
+                return run(prepared, prepared.plan(), values);
             } catch (DynamoException | SQLException e) {
                 if (!ReshardFence.isFenced(e)) {
                     throw e instanceof DynamoException d ? DynamoErrors.toSql(d) : DynamoErrors.fromStorage((SQLException) e);
@@ -142,6 +144,11 @@ public final class DynamoConnection implements Connection {
                     && q.path() instanceof dev.jdbcdynamo.planner.plan.AccessPath.Scan))) {
                 throw dev.jdbcdynamo.planner.error.ErrorCode.FULL_SCAN_DENIED.error(select.table().name(),
                         select.table().partitionKey().name());
+            }
+            if (select.path() instanceof dev.jdbcdynamo.planner.plan.AccessPath.Scan && autoCommit) {
+                ExecutionResult scan = executor.streamScan(database.shards().stream()
+                        .map(s -> (javax.sql.DataSource) s.pool()).toList(), select, params);
+                return ExecutionResult.streamed(streams.track(scan.stream()));
             }
             return executor.select(routed(), select, params);
         } else if (plan instanceof Plan.Insert insert) {
@@ -164,6 +171,8 @@ public final class DynamoConnection implements Connection {
         } else if (plan instanceof Plan.DropIndex drop) {
             database.dropIndex(drop.table(), drop.index());
             return ExecutionResult.count(0);
+        } else if (plan instanceof Plan.SqlQuery query) {
+            return planner.sqlExtensions().run(query, params);
         } else if (plan instanceof Plan.Explain explain) {
             return ExecutionResult.rows(PlanExplainer.explain(explain.plan(), database));
         }
@@ -272,6 +281,8 @@ public final class DynamoConnection implements Connection {
         }
         try {
             replicaReads.close();
+            streams.closeAll();
+            planner.sqlExtensions().close();
             if (routed != null && !autoCommit) {
                 routed.connection().rollback();
             }

@@ -31,7 +31,9 @@ class DynamoStatement implements Statement, ConsistentReads {
         closeCurrent();
         ExecutionResult result = connection.execute(prepared, params, consistentRead);
         if (result.query()) {
-            current = new ItemResultSet(this, ResultShape.of(prepared.plan(), result.items()), result.items(), maxRows);
+            current = result.stream() == null
+                    ? new ItemResultSet(this, ResultShape.of(prepared.plan(), result.items()), result.items(), maxRows)
+                    : StreamedResults.open(this, prepared.plan(), result.stream(), fetchSize, maxRows);
             updateCount = -1;
             return true;
         }

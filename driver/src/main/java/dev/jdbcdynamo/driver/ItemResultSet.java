@@ -1,6 +1,8 @@
 package dev.jdbcdynamo.driver;
 
 import dev.jdbcdynamo.api.DynamoResultSet;
+import dev.jdbcdynamo.driver.exec.ItemStream;
+import dev.jdbcdynamo.planner.error.DynamoException;
 import dev.jdbcdynamo.planner.error.ErrorCode;
 import dev.jdbcdynamo.planner.value.AttributeValue;
 import dev.jdbcdynamo.planner.value.DynamoJson;
@@ -17,6 +19,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Time;
 import java.sql.Timestamp;
+import java.util.ArrayDeque;
 import java.util.Calendar;
 import java.util.List;
 import java.util.Map;
@@ -30,25 +33,69 @@ import java.util.Map;
 final class ItemResultSet extends ReadOnlyResultSet implements DynamoResultSet {
     private final Statement statement;
     private final ResultShape shape;
-    private final List<Map<String, AttributeValue>> items;
-    private final int limit;
+    private final ArrayDeque<Map<String, AttributeValue>> ahead;
+    private final ItemStream rest;
+    private final int maxRows;
+    private Map<String, AttributeValue> item;
     private int row = -1;
+    private boolean restDone;
     private boolean wasNull;
     private boolean closed;
 
     ItemResultSet(Statement statement, ResultShape shape, List<Map<String, AttributeValue>> items, int maxRows) {
+        this(statement, shape, items, null, maxRows);
+    }
+
+    /**
+     * Rows {@code ahead} (already read, e.g. to learn the columns), then those of {@code rest}, read
+     * only as {@code next} reaches them; closing this closes {@code rest}.
+     */
+    ItemResultSet(Statement statement, ResultShape shape, List<Map<String, AttributeValue>> ahead, ItemStream rest,
+                  int maxRows) {
         this.statement = statement;
         this.shape = shape;
-        this.items = items;
-        this.limit = maxRows > 0 ? Math.min(maxRows, items.size()) : items.size();
+        this.ahead = new ArrayDeque<>(ahead);
+        this.rest = rest;
+        this.restDone = rest == null;
+        this.maxRows = maxRows;
+    }
+
+    /** Reads the next item into the look-ahead queue if there is one; false at the end. */
+    private boolean fill() throws SQLException {
+        if (!ahead.isEmpty()) {
+            return true;
+        }
+        if (restDone) {
+            return false;
+        }
+        Map<String, AttributeValue> next;
+        try {
+            next = rest.next();
+        } catch (DynamoException e) {
+            throw DynamoErrors.toSql(e);
+        } catch (SQLException e) {
+            throw DynamoErrors.fromStorage(e);
+        }
+        if (next == null) {
+            restDone = true;
+            rest.close();
+            return false;
+        }
+        ahead.add(next);
+        return true;
+    }
+
+    /** Whether a row follows the current one (reads ahead by one item at most). */
+    private boolean hasMore() throws SQLException {
+        return (maxRows <= 0 || row + 1 < maxRows) && fill();
     }
 
     private Map<String, AttributeValue> current() throws SQLException {
         checkOpen();
-        if (row < 0 || row >= limit) {
+        if (item == null) {
             throw DynamoErrors.toSql(ErrorCode.VALIDATION.error("The ResultSet is not positioned on a row"));
         }
-        return items.get(row);
+        return item;
     }
 
     private void checkOpen() throws SQLException {
@@ -65,7 +112,8 @@ final class ItemResultSet extends ReadOnlyResultSet implements DynamoResultSet {
                     + shape.columns().size()));
         }
         String name = shape.columns().get(column - 1).name();
-        AttributeValue value = column == shape.columns().size() ? new AttributeValue.S(DynamoJson.writeItem(item))
+        AttributeValue value = column == shape.columns().size() && shape.itemColumn()
+                ? new AttributeValue.S(DynamoJson.writeItem(item))
                 : item.get(name);
         wasNull = value == null || value instanceof AttributeValue.Null;
         return wasNull ? null : value;
@@ -87,15 +135,39 @@ final class ItemResultSet extends ReadOnlyResultSet implements DynamoResultSet {
     @Override
     public boolean next() throws SQLException {
         checkOpen();
-        if (row < limit) {
-            row++;
+        if (item == null && row >= 0) {
+            return false;
         }
-        return row < limit;
+        if (hasMore()) {
+            item = ahead.poll();
+            row++;
+            return true;
+        }
+        item = null;
+        row++;
+        closeRest();
+        return false;
+    }
+
+    private void closeRest() throws SQLException {
+        if (!restDone) {
+            restDone = true;
+            try {
+                rest.close();
+            } catch (SQLException e) {
+                throw DynamoErrors.fromStorage(e);
+            }
+        }
     }
 
     @Override
-    public void close() {
-        closed = true;
+    public void close() throws SQLException {
+        if (!closed) {
+            closed = true;
+            ahead.clear();
+            item = null;
+            closeRest();
+        }
     }
 
     @Override
@@ -398,31 +470,31 @@ final class ItemResultSet extends ReadOnlyResultSet implements DynamoResultSet {
     @Override
     public boolean isBeforeFirst() throws SQLException {
         checkOpen();
-        return row < 0 && limit > 0;
+        return row < 0 && hasMore();
     }
 
     @Override
     public boolean isAfterLast() throws SQLException {
         checkOpen();
-        return row >= limit && limit > 0;
+        return row > 0 && item == null;
     }
 
     @Override
     public boolean isFirst() throws SQLException {
         checkOpen();
-        return row == 0 && limit > 0;
+        return row == 0 && item != null;
     }
 
     @Override
     public boolean isLast() throws SQLException {
         checkOpen();
-        return row == limit - 1;
+        return item != null && !hasMore();
     }
 
     @Override
     public int getRow() throws SQLException {
         checkOpen();
-        return row >= 0 && row < limit ? row + 1 : 0;
+        return item != null ? row + 1 : 0;
     }
 
     @Override

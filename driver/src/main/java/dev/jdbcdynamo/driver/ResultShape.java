@@ -19,7 +19,7 @@ import java.util.Map;
  * column, {@value #ITEM_COLUMN}, always holds the whole item as DynamoDB JSON, so nothing of an
  * item is ever lost.
  */
-record ResultShape(String tableName, List<Column> columns) {
+record ResultShape(String tableName, List<Column> columns, boolean itemColumn) {
     static final String ITEM_COLUMN = "item_json";
 
     /** A column: its label (an attribute name or a DynamoDB path) and its JDBC type. */
@@ -30,7 +30,23 @@ record ResultShape(String tableName, List<Column> columns) {
         columns = List.copyOf(columns);
     }
 
+    ResultShape(String tableName, List<Column> columns) {
+        this(tableName, columns, true);
+    }
+
+    /** The columns of a SQL extension's result, as Calcite typed them; no item column. */
+    static ResultShape of(Plan.SqlQuery query) {
+        List<Column> out = new ArrayList<>();
+        for (Plan.SqlColumn c : query.columns()) {
+            out.add(new Column(c.label(), c.sqlType(), c.typeName()));
+        }
+        return new ResultShape("", out, false);
+    }
+
     static ResultShape of(Plan plan, List<Map<String, AttributeValue>> items) {
+        if (plan instanceof Plan.SqlQuery query) {
+            return of(query);
+        }
         Map<String, Column> columns = new LinkedHashMap<>();
         String table = "";
         if (plan instanceof Plan.Select select) {

@@ -27,6 +27,21 @@ public sealed interface Plan {
         }
     }
 
+    /**
+     * A SQL extension (language {@code sql}): the SQL text, planned and run by Calcite over the
+     * catalog's tables, and the columns of its result.
+     */
+    record SqlQuery(String sql, List<SqlColumn> columns) implements Plan {
+        public SqlQuery {
+            requireNonNull(sql, "sql is null");
+            columns = List.copyOf(columns);
+        }
+    }
+
+    /** A column of a SQL extension's result: its label and JDBC type. */
+    record SqlColumn(String label, int sqlType, String typeName) {
+    }
+
     /** {@code INSERT INTO t VALUE {...}}: fails with DuplicateItem when the key exists. */
     record Insert(TableDef table, Expr value) implements Plan {
     }

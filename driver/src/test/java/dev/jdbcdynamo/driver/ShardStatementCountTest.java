@@ -1,0 +1,145 @@
+package dev.jdbcdynamo.driver;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Counts the statements each shard database receives, from MariaDB's own general log (as a table;
+ * each logged statement's connection is mapped to its database through the process list): a key
+ * read reaches one shard, an IN over three partition keys at most three, a scan every shard once.
+ */
+class ShardStatementCountTest {
+    private static final int SHARDS = 4;
+    private static final String PREFIX = "dynamo_mem_counted_";
+    private static Connection dynamo;
+    private static Connection admin;
+    private static String physical;
+
+    @BeforeAll
+    static void setUp() throws Exception {
+        dynamo = DriverManager.getConnection(TestServer.memUrl("counted", SHARDS));
+        admin = TestServer.direct("mysql");
+        try (Statement s = dynamo.createStatement()) {
+            s.execute("CREATE TABLE o (c STRING PARTITION KEY, d STRING SORT KEY)");
+            for (int c = 0; c < 20; c++) {
+                for (int d = 0; d < 3; d++) {
+                    s.executeUpdate("INSERT INTO o VALUE {'c': 'c" + c + "', 'd': 'd" + d + "', 'v': " + (c * d) + "}");
+                }
+            }
+        }
+        physical = dynamo.unwrap(DynamoConnection.class).database().routing().tables().get("o").physicalName();
+        try (Statement s = admin.createStatement()) {
+            s.execute("SET GLOBAL log_output = 'TABLE'");
+            s.execute("SET GLOBAL general_log = 1");
+        }
+    }
+
+    @AfterAll
+    static void tearDown() throws Exception {
+        try (Statement s = admin.createStatement()) {
+            s.execute("SET GLOBAL general_log = 0");
+            s.execute("TRUNCATE TABLE mysql.general_log");
+        } finally {
+            admin.close();
+            dynamo.close();
+        }
+    }
+
+    @Test
+    void getItemReachesOneShardOnce() throws Exception {
+        Map<String, Integer> counts = count("SELECT * FROM o WHERE c = 'c7' AND d = 'd1'", 1);
+        assertThat(counts).hasSize(1);
+        assertThat(counts.values()).containsExactly(1);
+    }
+
+    @Test
+    void queryReachesOneShardOnce() throws Exception {
+        Map<String, Integer> counts = count("SELECT * FROM o WHERE c = 'c3' AND d > 'd0'", 2);
+        assertThat(counts).hasSize(1);
+        assertThat(counts.values()).containsExactly(1);
+    }
+
+    @Test
+    void inOverThreePartitionKeysReachesAtMostThreeShards() throws Exception {
+        Map<String, Integer> counts = count("SELECT * FROM o WHERE c IN ('c1', 'c2', 'c3')", 9);
+        assertThat(counts.size()).isBetween(1, 3);
+        assertThat(counts.values().stream().mapToInt(Integer::intValue).sum()).isLessThanOrEqualTo(3);
+    }
+
+    @Test
+    void scanReachesEveryShardOnce() throws Exception {
+        int expected = 0;
+        for (int c = 0; c < 20; c++) {
+            for (int d = 0; d < 3; d++) {
+                expected += c * d > 10 ? 1 : 0;
+            }
+        }
+        Map<String, Integer> counts = count("SELECT * FROM o WHERE v > 10", expected);
+        assertThat(counts).hasSize(SHARDS);
+        assertThat(counts.values()).containsOnly(1);
+    }
+
+    @Test
+    void rowCountForCalciteIsTheShardsEstimate() throws Exception {
+        try (Statement s = admin.createStatement()) {
+            for (int i = 0; i < SHARDS; i++) {
+                s.execute("ANALYZE TABLE " + PREFIX + i + "." + physical);
+            }
+        }
+        var db = dynamo.unwrap(DynamoConnection.class).database();
+        Double rows = new dev.jdbcdynamo.driver.exec.ShardItemSource(db).rowCount(db.routing().tables().get("o"));
+        assertThat(rows).isEqualTo(60.0);
+    }
+
+    /** Runs a query, checks how many items it gave, and counts the statements each shard logged. */
+    private static Map<String, Integer> count(String sql, int expectedItems) throws SQLException {
+        try (Statement s = admin.createStatement()) {
+            s.execute("TRUNCATE TABLE mysql.general_log");
+        }
+        int items = 0;
+        try (Statement s = dynamo.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            while (rs.next()) {
+                items++;
+            }
+        }
+        assertThat(items).as(sql).isEqualTo(expectedItems);
+        Map<Long, String> databaseOf = new HashMap<>();
+        try (Statement s = admin.createStatement();
+             ResultSet rs = s.executeQuery("SELECT ID, DB FROM information_schema.PROCESSLIST WHERE DB LIKE '"
+                     + PREFIX + "%'")) {
+            while (rs.next()) {
+                databaseOf.put(rs.getLong(1), rs.getString(2));
+            }
+        }
+        Map<String, Integer> counts = new TreeMap<>();
+        List<String> statements = new ArrayList<>();
+        try (Statement s = admin.createStatement();
+             ResultSet rs = s.executeQuery("SELECT thread_id, CONVERT(argument USING utf8mb4) FROM mysql.general_log"
+                     + " WHERE command_type IN ('Query', 'Execute')")) {
+            while (rs.next()) {
+                String db = databaseOf.get(rs.getLong(1));
+                String text = rs.getString(2);
+                if (db != null && text.contains(" FROM " + physical)) {
+                    counts.merge(db, 1, Integer::sum);
+                    statements.add(db + ": " + text);
+                }
+            }
+        }
+        System.out.println(sql + " -> " + counts);
+        assertThat(counts).as(String.join("\n", statements)).isNotEmpty();
+        return counts;
+    }
+}
