@@ -455,7 +455,7 @@ public final class DynamoConnection implements Connection {
 
     @Override
     public Array createArrayOf(String typeName, Object[] elements) throws SQLException {
-        throw DynamoErrors.unsupported("createArrayOf");
+        return DynamoArray.of(typeName, elements);
     }
 
     @Override

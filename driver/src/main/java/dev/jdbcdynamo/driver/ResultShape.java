@@ -77,6 +77,7 @@ record ResultShape(String tableName, List<Column> columns) {
             case "B" -> new Column(name, Types.VARBINARY, "BINARY");
             case "BOOL" -> new Column(name, Types.BOOLEAN, "BOOLEAN");
             case "M" -> new Column(name, Types.VARCHAR, "JSON");
+            case "L", "SS", "NS", "BS" -> new Column(name, Types.ARRAY, DynamoArray.typeName(value.type()));
             default -> new Column(name, Types.OTHER, "ANY");
         };
     }
