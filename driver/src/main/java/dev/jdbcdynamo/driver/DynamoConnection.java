@@ -1,5 +1,6 @@
 package dev.jdbcdynamo.driver;
 
+import dev.jdbcdynamo.driver.exec.CancelSignal;
 import dev.jdbcdynamo.driver.exec.ExecutionResult;
 import dev.jdbcdynamo.driver.exec.PlanExplainer;
 import dev.jdbcdynamo.driver.exec.RoutedSession;
@@ -45,6 +46,8 @@ public final class DynamoConnection implements Connection {
     private final boolean fullScanGuard;
     private final Properties clientInfo = new Properties();
     private RoutedSession routed;
+    /** The cancellation signal of the statement running now, if any (guarded by this). */
+    private CancelSignal running;
     private Routing routedBy;
     private boolean autoCommit = true;
     private boolean readOnly;
@@ -85,19 +88,36 @@ public final class DynamoConnection implements Connection {
     }
 
     /** Runs a planned statement with its parameter values. */
-    synchronized ExecutionResult execute(StatementPlanner.Prepared prepared, List<AttributeValue> params)
-            throws SQLException {
+    ExecutionResult execute(StatementPlanner.Prepared prepared, List<AttributeValue> params) throws SQLException {
+        return execute(prepared, params, null);
+    }
+
+    /** Runs a planned statement; {@code signal} (may be null) lets another thread cancel it. */
+    synchronized ExecutionResult execute(StatementPlanner.Prepared prepared, List<AttributeValue> params,
+                                         CancelSignal signal) throws SQLException {
         checkOpen();
         if (params.size() != prepared.parameterCount()) {
             throw DynamoErrors.toSql(dev.jdbcdynamo.planner.error.ErrorCode.WRONG_PARAMETER_COUNT.error(
                     "Number of parameters in request and statement don't match."));
         }
+        running = signal;
         try {
+            if (signal != null) {
+                signal.check();
+            }
             return run(prepared, prepared.plan(), params);
         } catch (DynamoException e) {
             throw DynamoErrors.toSql(e);
         } catch (SQLException e) {
+            if (signal != null && signal.reason() != null) {
+                throw DynamoErrors.stopped(signal.reason(), e);
+            }
             throw DynamoErrors.fromStorage(e);
+        } finally {
+            running = null;
+            if (routed != null) {
+                routed.watch(null);
+            }
         }
     }
 
@@ -140,6 +160,7 @@ public final class DynamoConnection implements Connection {
             connection.setAutoCommit(autoCommit);
             routed = new RoutedSession(connection);
         }
+        routed.watch(running);
         return routed;
     }
 

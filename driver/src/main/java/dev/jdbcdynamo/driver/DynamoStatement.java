@@ -1,5 +1,6 @@
 package dev.jdbcdynamo.driver;
 
+import dev.jdbcdynamo.driver.exec.CancelSignal;
 import dev.jdbcdynamo.driver.exec.ExecutionResult;
 import dev.jdbcdynamo.planner.value.AttributeValue;
 import java.sql.Connection;
@@ -19,6 +20,8 @@ class DynamoStatement implements Statement {
     private int queryTimeout;
     private boolean closed;
     private boolean closeOnCompletion;
+    /** The execution in progress, for cancel() from another thread. */
+    private volatile CancelSignal running;
 
     DynamoStatement(DynamoConnection connection) {
         this.connection = connection;
@@ -28,7 +31,14 @@ class DynamoStatement implements Statement {
     boolean run(StatementPlanner.Prepared prepared, List<AttributeValue> params) throws SQLException {
         checkOpen();
         closeCurrent();
-        ExecutionResult result = connection.execute(prepared, params);
+        CancelSignal signal = new CancelSignal();
+        running = signal;
+        ExecutionResult result;
+        try (QueryTimer.Armed ignored = QueryTimer.arm(signal, queryTimeout)) {
+            result = connection.execute(prepared, params, signal);
+        } finally {
+            running = null;
+        }
         if (result.query()) {
             current = new ItemResultSet(this, ResultShape.of(prepared.plan(), result.items()), result.items(), maxRows);
             updateCount = -1;
@@ -115,13 +125,22 @@ class DynamoStatement implements Statement {
     }
 
     @Override
-    public void setQueryTimeout(int seconds) {
+    public void setQueryTimeout(int seconds) throws SQLException {
+        if (seconds < 0) {
+            throw DynamoErrors.toSql(dev.jdbcdynamo.planner.error.ErrorCode.VALIDATION.error(
+                    "queryTimeout must be >= 0"));
+        }
         queryTimeout = seconds;
     }
 
+    /** Stops the execution in progress (from another thread); it fails with SQLState HY008. */
     @Override
     public void cancel() throws SQLException {
-        throw DynamoErrors.unsupported("cancel");
+        checkOpen();
+        CancelSignal signal = running;
+        if (signal != null) {
+            signal.cancel(CancelSignal.Reason.CANCELLED);
+        }
     }
 
     @Override
