@@ -40,7 +40,8 @@ class DynamoStatement implements Statement {
             running = null;
         }
         if (result.query()) {
-            current = new ItemResultSet(this, ResultShape.of(prepared.plan(), result.items()), result.items(), maxRows);
+            current = new ItemResultSet(this, ResultShape.of(prepared.plan(), result.items(),
+                    connection.database().discoveredColumns()), result.items(), maxRows);
             updateCount = -1;
             return true;
         }
@@ -82,6 +83,13 @@ class DynamoStatement implements Statement {
     @Override
     public boolean execute(String sql) throws SQLException {
         checkOpen();
+        AnalyzeTable analyze = AnalyzeTable.parse(sql);
+        if (analyze != null) {
+            closeCurrent();
+            updateCount = -1;
+            current = analyze.run(this);
+            return true;
+        }
         return run(connection.plan(sql), List.of());
     }
 

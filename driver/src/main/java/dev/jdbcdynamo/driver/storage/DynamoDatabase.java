@@ -41,6 +41,7 @@ public final class DynamoDatabase implements Catalog, AutoCloseable {
     private final int closeDelaySeconds;
     private final Object routingLock = new Object();
     private volatile Routing routing;
+    private final DiscoveredColumns discovered;
 
     private DynamoDatabase(String key, List<Shard> shards, HashRing ring, EmbeddedServers.Lease lease,
                            List<String> dropOnClose, int closeDelaySeconds) {
@@ -48,6 +49,7 @@ public final class DynamoDatabase implements Catalog, AutoCloseable {
         this.shards = List.copyOf(shards);
         this.ring = ring;
         this.store = new CatalogStore(shards);
+        this.discovered = new DiscoveredColumns(shards);
         this.lease = lease;
         this.dropOnClose = List.copyOf(dropOnClose);
         this.closeDelaySeconds = closeDelaySeconds;
@@ -213,7 +215,16 @@ public final class DynamoDatabase implements Catalog, AutoCloseable {
         return created;
     }
 
+    /** Attributes found by ANALYZE TABLE, kept apart from the table definitions. */
+    public DiscoveredColumns discoveredColumns() {
+        return discovered;
+    }
+
     public boolean dropTable(String name) {
+        TableDef before = routing.tables().get(name);
+        if (before != null) {
+            discovered.forget(before);
+        }
         boolean dropped = store.dropTable(name);
         refreshRouting();
         return dropped;
