@@ -38,7 +38,9 @@ class DbeaverReplayIT {
         loader = BundleJar.freshLoader();
         driver = BundleJar.driver(loader);
         assertThat(driver.getClass().getClassLoader()).isSameAs(loader);
-        Thread.currentThread().setContextClassLoader(loader);
+        // As in a host that never sets the context class loader to the driver's: the platform
+        // loader sees none of the driver's classes (the test's own loader would show unshaded copies).
+        Thread.currentThread().setContextClassLoader(ClassLoader.getPlatformClassLoader());
         // DBeaver calls Driver.connect directly, never DriverManager.
         connection = driver.connect("jdbc:dynamo:mem:dbeaver?shards=2", new Properties());
         try (Statement s = connection.createStatement()) {

@@ -17,6 +17,7 @@ class SchemaCrawlerIT {
     void crawlsEveryTableAtMaximumInfoLevelWithoutWarnings() throws Exception {
         Path dir = Files.createDirectories(BundleJar.workDir().resolve("schemacrawler"));
         Path db = dir.resolve("db");
+        deleteRecursively(db);
         Path create = dir.resolve("create.sql");
         Files.writeString(create, SqllineIT.CREATE_TABLES + "\n!quit\n");
         Path createLog = dir.resolve("create.log");
@@ -35,5 +36,16 @@ class SchemaCrawlerIT {
         String details = Files.readString(out);
         assertThat(details).contains("Orders", "Customers", "customer_id", "order_date", "item_json", "[primary key]",
                 "ByTotal", "ByStatus", "[non-unique index]", "Partition key");
+    }
+
+    /** A database left by an earlier run would make CREATE TABLE fail. */
+    private static void deleteRecursively(Path dir) throws java.io.IOException {
+        if (Files.exists(dir)) {
+            try (var paths = Files.walk(dir)) {
+                for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
     }
 }

@@ -101,6 +101,10 @@ public final class DynamoConnection implements Connection {
                     "Number of parameters in request and statement don't match."));
         }
         running = signal;
+        // ShardingSphere loads plugins lazily through the context class loader (see ShardingDataSourceBuilder).
+        Thread thread = Thread.currentThread();
+        ClassLoader callerLoader = thread.getContextClassLoader();
+        thread.setContextClassLoader(DynamoConnection.class.getClassLoader());
         try {
             if (signal != null) {
                 signal.check();
@@ -114,6 +118,7 @@ public final class DynamoConnection implements Connection {
             }
             throw DynamoErrors.fromStorage(e);
         } finally {
+            thread.setContextClassLoader(callerLoader);
             running = null;
             if (routed != null) {
                 routed.watch(null);

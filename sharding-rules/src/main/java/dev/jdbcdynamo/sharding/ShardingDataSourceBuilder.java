@@ -95,9 +95,18 @@ public final class ShardingDataSourceBuilder {
             DataSource pool = requireNonNull(shards.get(shard), "pool of shard " + shard + " is null");
             views.put(shard, new SharedPoolDataSource(pool, urlOf(shard, pool)));
         }
-        DataSource result = ShardingSphereDataSourceFactory.createDataSource(
-                databaseName, modeConfiguration(), views, List.of(ruleConfiguration(ring, tables)), properties());
-        return (ShardingSphereDataSource) result;
+        // ShardingSphere finds its plugins with ServiceLoader through the thread's context class
+        // loader; a tool that loads the driver in a class loader of its own does not set it.
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(ShardingDataSourceBuilder.class.getClassLoader());
+        try {
+            DataSource result = ShardingSphereDataSourceFactory.createDataSource(
+                    databaseName, modeConfiguration(), views, List.of(ruleConfiguration(ring, tables)), properties());
+            return (ShardingSphereDataSource) result;
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
     }
 
     private static Set<String> checkedTables(Collection<String> shardedTables) {

@@ -11,7 +11,6 @@ import dev.jdbcdynamo.planner.error.ErrorCode;
 import dev.jdbcdynamo.sharding.HashRing;
 import dev.jdbcdynamo.sharding.ShardingDataSourceBuilder;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -124,7 +123,8 @@ public final class DynamoDatabase implements Catalog, AutoCloseable {
         Properties p = new Properties();
         p.setProperty("user", lease.user());
         p.setProperty("useSSL", "false");
-        return DriverManager.getConnection(lease.jdbcUrl("mysql"), p);
+        // connector-j's driver directly: in a tool's class loader DriverManager never registered it.
+        return new com.mysql.cj.jdbc.Driver().connect(lease.jdbcUrl("mysql"), p);
     }
 
     private static void createDatabases(EmbeddedServers.Lease lease, List<String> names) {
