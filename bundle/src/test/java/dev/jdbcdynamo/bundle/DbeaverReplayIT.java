@@ -41,6 +41,8 @@ class DbeaverReplayIT {
         // As in a host that never sets the context class loader to the driver's: the platform
         // loader sees none of the driver's classes (the test's own loader would show unshaded copies).
         Thread.currentThread().setContextClassLoader(ClassLoader.getPlatformClassLoader());
+        // A host that used DriverManager before: it registered its own drivers, none of the jar's.
+        java.sql.DriverManager.getDrivers();
         // DBeaver calls Driver.connect directly, never DriverManager.
         connection = driver.connect("jdbc:dynamo:mem:dbeaver?shards=2", new Properties());
         try (Statement s = connection.createStatement()) {

@@ -101,9 +101,15 @@ public final class ShardingDataSourceBuilder {
         ClassLoader previous = thread.getContextClassLoader();
         thread.setContextClassLoader(ShardingDataSourceBuilder.class.getClassLoader());
         try {
+            // The configuration store is an in-memory H2 opened through DriverManager, which in a host
+            // that initialised DriverManager from its own class loader never registered H2: loading the
+            // driver class registers it.
+            Class.forName("org.h2.Driver", true, ShardingDataSourceBuilder.class.getClassLoader());
             DataSource result = ShardingSphereDataSourceFactory.createDataSource(
                     databaseName, modeConfiguration(), views, List.of(ruleConfiguration(ring, tables)), properties());
             return (ShardingSphereDataSource) result;
+        } catch (ClassNotFoundException e) {
+            throw new SQLException("H2, ShardingSphere's configuration store, is not on the class path", "08001", e);
         } finally {
             thread.setContextClassLoader(previous);
         }
