@@ -1,5 +1,6 @@
 package dev.jdbcdynamo.driver;
 
+import dev.jdbcdynamo.driver.exec.CancelSignal;
 import dev.jdbcdynamo.driver.exec.ExecutionResult;
 import dev.jdbcdynamo.driver.exec.PlanExplainer;
 import dev.jdbcdynamo.driver.exec.RoutedSession;
@@ -50,6 +51,8 @@ public final class DynamoConnection implements Connection {
     private final Properties clientInfo = new Properties();
     private final OpenStreams streams = new OpenStreams();
     private RoutedSession routed;
+    /** The cancellation signal of the statement running now, if any (guarded by this). */
+    private CancelSignal running;
     private Routing routedBy;
     private boolean autoCommit = true;
     private boolean readOnly;
@@ -95,14 +98,16 @@ public final class DynamoConnection implements Connection {
     }
 
     /** Runs a planned statement with its parameter values. */
-    synchronized ExecutionResult execute(StatementPlanner.Prepared prepared, List<AttributeValue> params)
-            throws SQLException {
-        return execute(prepared, params, null);
+    ExecutionResult execute(StatementPlanner.Prepared prepared, List<AttributeValue> params) throws SQLException {
+        return execute(prepared, params, null, null);
     }
 
-    /** Runs a planned statement; {@code consistentRead} null means the connection's default. */
+    /**
+     * Runs a planned statement. {@code consistentRead} null means the connection's default;
+     * {@code signal} (may be null) lets another thread cancel it.
+     */
     synchronized ExecutionResult execute(StatementPlanner.Prepared prepared, List<AttributeValue> params,
-                                         Boolean consistentRead) throws SQLException {
+                                         Boolean consistentRead, CancelSignal signal) throws SQLException {
         checkOpen();
         if (params.size() != prepared.parameterCount()) {
             throw DynamoErrors.toSql(dev.jdbcdynamo.planner.error.ErrorCode.WRONG_PARAMETER_COUNT.error(
@@ -115,23 +120,46 @@ public final class DynamoConnection implements Connection {
                     "Consistent read cannot be true when scanning a GSI"));
         }
         List<AttributeValue> values = prepared.withLiterals(params);
-        for (int attempt = 1; ; attempt++) {
-            try {
-                if (prepared.plan() instanceof Plan.Select select && autoCommit && Boolean.FALSE.equals(consistent)) {
-                    ExecutionResult eventual = replicaReads.select(select, values, fullScanGuard);
-                    if (eventual != null) {
-                        return eventual;
+        running = signal;
+        // ShardingSphere loads plugins lazily through the context class loader (see ShardingDataSourceBuilder).
+        Thread thread = Thread.currentThread();
+        ClassLoader callerLoader = thread.getContextClassLoader();
+        thread.setContextClassLoader(DynamoConnection.class.getClassLoader());
+        try {
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    if (signal != null) {
+                        signal.check();
+                    }
+                    if (prepared.plan() instanceof Plan.Select select && autoCommit
+                            && Boolean.FALSE.equals(consistent)) {
+                        ExecutionResult eventual = replicaReads.select(select, values, fullScanGuard);
+                        if (eventual != null) {
+                            return eventual;
+                        }
+                    }
+                    return run(prepared, prepared.plan(), values);
+                } catch (DynamoException | SQLException e) {
+                    if (!ReshardFence.isFenced(e)) {
+                        if (e instanceof DynamoException d) {
+                            throw DynamoErrors.toSql(d);
+                        }
+                        if (signal != null && signal.reason() != null) {
+                            throw DynamoErrors.stopped(signal.reason(), (SQLException) e);
+                        }
+                        throw DynamoErrors.fromStorage((SQLException) e);
+                    }
+                    // The key's range is moving to another shard and the write was refused, unapplied.
+                    if (!autoCommit || !FencedWrites.awaitNewRing(database, attempt)) {
+                        throw DynamoErrors.toSql(FencedWrites.conflict(e));
                     }
                 }
-                return run(prepared, prepared.plan(), values);
-            } catch (DynamoException | SQLException e) {
-                if (!ReshardFence.isFenced(e)) {
-                    throw e instanceof DynamoException d ? DynamoErrors.toSql(d) : DynamoErrors.fromStorage((SQLException) e);
-                }
-                // The key's range is moving to another shard and the write was refused, unapplied.
-                if (!autoCommit || !FencedWrites.awaitNewRing(database, attempt)) {
-                    throw DynamoErrors.toSql(FencedWrites.conflict(e));
-                }
+            }
+        } finally {
+            thread.setContextClassLoader(callerLoader);
+            running = null;
+            if (routed != null) {
+                routed.watch(null);
             }
         }
     }
@@ -190,6 +218,7 @@ public final class DynamoConnection implements Connection {
             connection.setAutoCommit(autoCommit);
             routed = new RoutedSession(connection);
         }
+        routed.watch(running);
         return routed;
     }
 
@@ -509,7 +538,7 @@ public final class DynamoConnection implements Connection {
 
     @Override
     public Array createArrayOf(String typeName, Object[] elements) throws SQLException {
-        throw DynamoErrors.unsupported("createArrayOf");
+        return DynamoArray.of(typeName, elements);
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.jdbcdynamo.driver;
 
 import static java.util.Comparator.comparing;
 
+import dev.jdbcdynamo.driver.storage.DiscoveredColumns;
 import dev.jdbcdynamo.planner.catalog.IndexDef;
 import dev.jdbcdynamo.planner.catalog.KeyAttribute;
 import dev.jdbcdynamo.planner.catalog.KeyType;
@@ -116,6 +117,8 @@ final class DynamoDatabaseMetaData implements DatabaseMetaData {
             "NOTHING", "PIVOT", "PROJECTION", "REMOVE", "RETURNING", "SEXP", "SORT", "STRING", "STRUCT", "SYMBOL",
             "TUPLE", "UNPIVOT");
 
+    private static final String ALL_TABLES = "%";
+
     private final DynamoConnection connection;
     private final boolean sql;
 
@@ -173,6 +176,12 @@ final class DynamoDatabaseMetaData implements DatabaseMetaData {
                     rows.add(column(table, attribute, position));
                 }
             }
+            for (DiscoveredColumns.Column discovered : discoveredColumns(table)) {
+                position++;
+                if (names.matches(discovered.name())) {
+                    rows.add(discoveredColumn(table, discovered, position));
+                }
+            }
             position++;
             if (names.matches(ResultShape.ITEM_COLUMN)) {
                 rows.add(new Object[] {null, null, table.name(), ResultShape.ITEM_COLUMN, Types.VARCHAR, "JSON", null,
@@ -193,6 +202,27 @@ final class DynamoDatabaseMetaData implements DatabaseMetaData {
         return new Object[] {null, null, table.name(), attribute.name(), sqlType(attribute), attribute.type().ddlName(),
                 size, null, null, radix, key ? columnNoNulls : columnNullable, remarks(table, attribute), null, null,
                 null, octets, position, key ? "NO" : "YES", null, null, null, null, "NO", "NO"};
+    }
+
+    private List<DiscoveredColumns.Column> discoveredColumns(TableDef table) throws SQLException {
+        try {
+            return connection.database().discoveredColumns().reload(table);
+        } catch (DynamoException e) {
+            throw DynamoErrors.toSql(e);
+        }
+    }
+
+    /** An attribute found by ANALYZE TABLE: typed when every sampled value had one type, else ANY. */
+    private static Object[] discoveredColumn(TableDef table, DiscoveredColumns.Column discovered, int position) {
+        ResultShape.Column column = ResultShape.ofType(discovered.name(), discovered.type());
+        boolean number = column.sqlType() == Types.DECIMAL;
+        boolean bool = column.sqlType() == Types.BOOLEAN;
+        Integer size = number ? NUMBER_DIGITS : bool ? 1 : ITEM_BYTES;
+        String remarks = "Found by ANALYZE TABLE in " + discovered.items() + " sampled item(s)"
+                + (column.sqlType() == Types.OTHER ? " with values of several types" : "");
+        return new Object[] {null, null, table.name(), discovered.name(), column.sqlType(), column.typeName(), size,
+                null, null, number ? 10 : null, columnNullable, remarks, null, null, null,
+                number || bool ? null : ITEM_BYTES, position, "YES", null, null, null, null, "NO", "NO"};
     }
 
     private static int sqlType(KeyAttribute attribute) {
@@ -326,13 +356,16 @@ final class DynamoDatabaseMetaData implements DatabaseMetaData {
         return sorted(connection.database().tables().stream().filter(t -> names.matches(t.name())).toList());
     }
 
-    /** Tables by exact name (not a pattern); a null name means all tables, as tools expect. */
+    /**
+     * Tables by exact name (not a pattern); null or "%" means all tables, as tools expect ("%" is
+     * never a table name: DynamoDB allows only letters, digits, '_', '-' and '.').
+     */
     private List<TableDef> namedTables(String catalog, String schema, String table) {
         if (!inCatalog(catalog) || (schema != null && !schema.isEmpty())) {
             return List.of();
         }
         return sorted(connection.database().tables().stream()
-                .filter(t -> table == null || t.name().equals(table)).toList());
+                .filter(t -> table == null || ALL_TABLES.equals(table) || t.name().equals(table)).toList());
     }
 
     private static boolean inCatalog(String catalog) {

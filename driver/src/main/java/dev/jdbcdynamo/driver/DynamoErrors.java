@@ -1,6 +1,7 @@
 package dev.jdbcdynamo.driver;
 
 import dev.jdbcdynamo.api.DynamoSqlException;
+import dev.jdbcdynamo.driver.exec.CancelSignal;
 import dev.jdbcdynamo.planner.error.DynamoException;
 import dev.jdbcdynamo.planner.error.ErrorCode;
 import dev.jdbcdynamo.planner.value.AttributeValue;
@@ -69,6 +70,22 @@ final class DynamoErrors {
                 : state.startsWith("40") ? new RollbackError(sql.getMessage(), state, info)
                 : new GeneralError(sql.getMessage(), state, info);
         out.initCause(sql.getCause());
+        return out;
+    }
+
+    /**
+     * A statement stopped by {@code cancel()} (SQLState HY008, the SDK's AbortedException) or by its
+     * query timeout (a SQLTimeoutException, HYT00, the SDK's ApiCallTimeoutException).
+     */
+    static SQLException stopped(CancelSignal.Reason reason, SQLException cause) {
+        SQLException out = reason == CancelSignal.Reason.TIMED_OUT
+                ? new TimeoutError("The statement exceeded its query timeout and was cancelled", "HYT00",
+                        new ErrorInfo("ApiCallTimeoutException", 0, 0, null))
+                : new GeneralError("The statement was cancelled", "HY008",
+                        new ErrorInfo("AbortedException", 0, 0, null));
+        if (cause != null && !(cause instanceof CancelSignal.CancelledException)) {
+            out.initCause(cause);
+        }
         return out;
     }
 
@@ -190,6 +207,19 @@ final class DynamoErrors {
     }
 
     /** Every other state (22xxx validation, XX000 internal, ...). */
+    /** A query timeout. */
+    static final class TimeoutError extends java.sql.SQLTimeoutException implements WithErrorInfo {
+        private static final long serialVersionUID = 1L;
+        private final ErrorInfo info;
+
+        TimeoutError(String message, String state, ErrorInfo info) {
+            super(message, state);
+            this.info = info;
+        }
+
+        @Override public ErrorInfo info() { return info; }
+    }
+
     static final class GeneralError extends SQLException implements WithErrorInfo {
         private static final long serialVersionUID = 1L;
         private final ErrorInfo info;

@@ -1,9 +1,7 @@
 package dev.jdbcdynamo.driver;
 
-import dev.jdbcdynamo.planner.error.DynamoException;
 import dev.jdbcdynamo.planner.error.ErrorCode;
 import dev.jdbcdynamo.planner.value.AttributeValue;
-import dev.jdbcdynamo.planner.value.JavaValues;
 import java.io.InputStream;
 import java.io.Reader;
 import java.math.BigDecimal;
@@ -70,13 +68,7 @@ final class DynamoPreparedStatement extends DynamoStatement implements PreparedS
     }
 
     private void setJava(int index, Object value) throws SQLException {
-        AttributeValue converted;
-        try {
-            converted = JavaValues.fromJava(value);
-        } catch (DynamoException e) {
-            throw DynamoErrors.toSql(e);
-        }
-        set(index, converted);
+        set(index, ParameterValues.of(value));
     }
 
     @Override
@@ -175,18 +167,18 @@ final class DynamoPreparedStatement extends DynamoStatement implements PreparedS
 
     @Override
     public void setAsciiStream(int parameterIndex, InputStream x, int length) throws SQLException {
-        throw DynamoErrors.unsupported("Streams as parameters");
+        setJava(parameterIndex, ParameterValues.ascii(x));
     }
 
     @Override
     @Deprecated
     public void setUnicodeStream(int parameterIndex, InputStream x, int length) throws SQLException {
-        throw DynamoErrors.unsupported("Streams as parameters");
+        setJava(parameterIndex, ParameterValues.text(x == null ? null : new java.io.InputStreamReader(x, java.nio.charset.StandardCharsets.UTF_8)));
     }
 
     @Override
     public void setBinaryStream(int parameterIndex, InputStream x, int length) throws SQLException {
-        throw DynamoErrors.unsupported("Streams as parameters");
+        setJava(parameterIndex, ParameterValues.bytes(x));
     }
 
     @Override
@@ -196,7 +188,7 @@ final class DynamoPreparedStatement extends DynamoStatement implements PreparedS
 
     @Override
     public void setObject(int parameterIndex, Object x, int targetSqlType) throws SQLException {
-        setObject(parameterIndex, x);
+        setJava(parameterIndex, ParameterValues.forTarget(x, targetSqlType));
     }
 
     @Override
@@ -211,7 +203,7 @@ final class DynamoPreparedStatement extends DynamoStatement implements PreparedS
 
     @Override
     public void setCharacterStream(int parameterIndex, Reader reader, int length) throws SQLException {
-        throw DynamoErrors.unsupported("Streams as parameters");
+        setJava(parameterIndex, reader);
     }
 
     @Override
@@ -221,12 +213,12 @@ final class DynamoPreparedStatement extends DynamoStatement implements PreparedS
 
     @Override
     public void setBlob(int parameterIndex, Blob x) throws SQLException {
-        throw DynamoErrors.unsupported("Blob");
+        setJava(parameterIndex, x);
     }
 
     @Override
     public void setClob(int parameterIndex, Clob x) throws SQLException {
-        throw DynamoErrors.unsupported("Clob");
+        setJava(parameterIndex, x);
     }
 
     @Override
@@ -285,27 +277,27 @@ final class DynamoPreparedStatement extends DynamoStatement implements PreparedS
 
     @Override
     public void setNCharacterStream(int parameterIndex, Reader value, long length) throws SQLException {
-        throw DynamoErrors.unsupported("Streams as parameters");
+        setJava(parameterIndex, value);
     }
 
     @Override
     public void setNClob(int parameterIndex, NClob value) throws SQLException {
-        throw DynamoErrors.unsupported("NClob");
+        setJava(parameterIndex, value);
     }
 
     @Override
     public void setClob(int parameterIndex, Reader reader, long length) throws SQLException {
-        throw DynamoErrors.unsupported("Clob");
+        setJava(parameterIndex, reader);
     }
 
     @Override
     public void setBlob(int parameterIndex, InputStream inputStream, long length) throws SQLException {
-        throw DynamoErrors.unsupported("Blob");
+        setJava(parameterIndex, inputStream);
     }
 
     @Override
     public void setNClob(int parameterIndex, Reader reader, long length) throws SQLException {
-        throw DynamoErrors.unsupported("NClob");
+        setJava(parameterIndex, reader);
     }
 
     @Override
@@ -315,56 +307,56 @@ final class DynamoPreparedStatement extends DynamoStatement implements PreparedS
 
     @Override
     public void setObject(int parameterIndex, Object x, int targetSqlType, int scaleOrLength) throws SQLException {
-        setObject(parameterIndex, x);
+        setObject(parameterIndex, x, targetSqlType);
     }
 
     @Override
     public void setAsciiStream(int parameterIndex, InputStream x, long length) throws SQLException {
-        throw DynamoErrors.unsupported("Streams as parameters");
+        setJava(parameterIndex, ParameterValues.ascii(x));
     }
 
     @Override
     public void setBinaryStream(int parameterIndex, InputStream x, long length) throws SQLException {
-        throw DynamoErrors.unsupported("Streams as parameters");
+        setJava(parameterIndex, ParameterValues.bytes(x));
     }
 
     @Override
     public void setCharacterStream(int parameterIndex, Reader reader, long length) throws SQLException {
-        throw DynamoErrors.unsupported("Streams as parameters");
+        setJava(parameterIndex, reader);
     }
 
     @Override
     public void setAsciiStream(int parameterIndex, InputStream x) throws SQLException {
-        throw DynamoErrors.unsupported("Streams as parameters");
+        setJava(parameterIndex, ParameterValues.ascii(x));
     }
 
     @Override
     public void setBinaryStream(int parameterIndex, InputStream x) throws SQLException {
-        throw DynamoErrors.unsupported("Streams as parameters");
+        setJava(parameterIndex, ParameterValues.bytes(x));
     }
 
     @Override
     public void setCharacterStream(int parameterIndex, Reader reader) throws SQLException {
-        throw DynamoErrors.unsupported("Streams as parameters");
+        setJava(parameterIndex, reader);
     }
 
     @Override
     public void setNCharacterStream(int parameterIndex, Reader value) throws SQLException {
-        throw DynamoErrors.unsupported("Streams as parameters");
+        setJava(parameterIndex, value);
     }
 
     @Override
     public void setClob(int parameterIndex, Reader reader) throws SQLException {
-        throw DynamoErrors.unsupported("Clob");
+        setJava(parameterIndex, reader);
     }
 
     @Override
     public void setBlob(int parameterIndex, InputStream inputStream) throws SQLException {
-        throw DynamoErrors.unsupported("Blob");
+        setJava(parameterIndex, inputStream);
     }
 
     @Override
     public void setNClob(int parameterIndex, Reader reader) throws SQLException {
-        throw DynamoErrors.unsupported("NClob");
+        setJava(parameterIndex, reader);
     }
 }

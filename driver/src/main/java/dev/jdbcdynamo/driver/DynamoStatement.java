@@ -1,5 +1,6 @@
 package dev.jdbcdynamo.driver;
 
+import dev.jdbcdynamo.driver.exec.CancelSignal;
 import dev.jdbcdynamo.driver.exec.ExecutionResult;
 import dev.jdbcdynamo.planner.value.AttributeValue;
 import java.sql.Connection;
@@ -20,6 +21,8 @@ class DynamoStatement implements Statement, ConsistentReads {
     private boolean closed;
     private boolean closeOnCompletion;
     private Boolean consistentRead;
+    /** The execution in progress, for cancel() from another thread. */
+    private volatile CancelSignal running;
 
     DynamoStatement(DynamoConnection connection) {
         this.connection = connection;
@@ -29,10 +32,18 @@ class DynamoStatement implements Statement, ConsistentReads {
     boolean run(StatementPlanner.Prepared prepared, List<AttributeValue> params) throws SQLException {
         checkOpen();
         closeCurrent();
-        ExecutionResult result = connection.execute(prepared, params, consistentRead);
+        CancelSignal signal = new CancelSignal();
+        running = signal;
+        ExecutionResult result;
+        try (QueryTimer.Armed ignored = QueryTimer.arm(signal, queryTimeout)) {
+            result = connection.execute(prepared, params, consistentRead, signal);
+        } finally {
+            running = null;
+        }
         if (result.query()) {
             current = result.stream() == null
-                    ? new ItemResultSet(this, ResultShape.of(prepared.plan(), result.items()), result.items(), maxRows)
+                    ? new ItemResultSet(this, ResultShape.of(prepared.plan(), result.items(),
+                            connection.database().discoveredColumns()), result.items(), maxRows)
                     : StreamedResults.open(this, prepared.plan(), result.stream(), fetchSize, maxRows);
             updateCount = -1;
             return true;
@@ -91,6 +102,13 @@ class DynamoStatement implements Statement, ConsistentReads {
             updateCount = -1;
             return true;
         }
+        AnalyzeTable analyze = AnalyzeTable.parse(sql);
+        if (analyze != null) {
+            closeCurrent();
+            updateCount = -1;
+            current = analyze.run(this);
+            return true;
+        }
         return run(connection.plan(sql), List.of());
     }
 
@@ -134,13 +152,22 @@ class DynamoStatement implements Statement, ConsistentReads {
     }
 
     @Override
-    public void setQueryTimeout(int seconds) {
+    public void setQueryTimeout(int seconds) throws SQLException {
+        if (seconds < 0) {
+            throw DynamoErrors.toSql(dev.jdbcdynamo.planner.error.ErrorCode.VALIDATION.error(
+                    "queryTimeout must be >= 0"));
+        }
         queryTimeout = seconds;
     }
 
+    /** Stops the execution in progress (from another thread); it fails with SQLState HY008. */
     @Override
     public void cancel() throws SQLException {
-        throw DynamoErrors.unsupported("cancel");
+        checkOpen();
+        CancelSignal signal = running;
+        if (signal != null) {
+            signal.cancel(CancelSignal.Reason.CANCELLED);
+        }
     }
 
     @Override

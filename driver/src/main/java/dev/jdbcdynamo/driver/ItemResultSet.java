@@ -7,7 +7,6 @@ import dev.jdbcdynamo.planner.error.ErrorCode;
 import dev.jdbcdynamo.planner.value.AttributeValue;
 import dev.jdbcdynamo.planner.value.DynamoJson;
 import dev.jdbcdynamo.planner.value.DynamoNumber;
-import dev.jdbcdynamo.planner.value.JavaValues;
 import java.io.InputStream;
 import java.io.Reader;
 import java.math.BigDecimal;
@@ -364,8 +363,28 @@ final class ItemResultSet extends ReadOnlyResultSet implements DynamoResultSet {
         if (v instanceof AttributeValue.Bool b) {
             return b.value();
         }
-        // Documents read back as the Java types setObject takes: Map, List, Set.
-        return JavaValues.toJava(v);
+        // Lists and sets are SQL arrays; a map is its DynamoDB JSON text (getObject(i, Map.class) gives a Map).
+        if (DynamoArray.isArray(v)) {
+            return new DynamoArray(v);
+        }
+        return ValueReads.json(v);
+    }
+
+    @Override
+    public java.sql.Array getArray(int columnIndex) throws SQLException {
+        AttributeValue v = value(columnIndex);
+        if (v == null) {
+            return null;
+        }
+        if (!DynamoArray.isArray(v)) {
+            throw conversion(columnIndex, v, "Array");
+        }
+        return new DynamoArray(v);
+    }
+
+    @Override
+    public java.sql.Array getArray(String columnLabel) throws SQLException {
+        return getArray(column(columnLabel));
     }
 
     @Override
@@ -400,11 +419,24 @@ final class ItemResultSet extends ReadOnlyResultSet implements DynamoResultSet {
         if (type == byte[].class) {
             return type.cast(getBytes(columnIndex));
         }
+        if (type == Short.class || type == Byte.class || type == Float.class) {
+            Object n = type == Short.class ? (Object) getShort(columnIndex)
+                    : type == Byte.class ? (Object) getByte(columnIndex) : (Object) getFloat(columnIndex);
+            return wasNull ? null : type.cast(n);
+        }
+        AttributeValue v = value(columnIndex);
+        if (v == null) {
+            return null;
+        }
+        Object converted = ValueReads.convert(v, type);
+        if (converted != null) {
+            return type.cast(converted);
+        }
         Object o = getObject(columnIndex);
         if (o == null || type.isInstance(o)) {
             return type.cast(o);
         }
-        throw DynamoErrors.unsupported("Conversion to " + type.getName());
+        throw conversion(columnIndex, v, type.getName());
     }
 
     @Override

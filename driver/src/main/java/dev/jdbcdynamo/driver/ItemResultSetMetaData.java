@@ -134,6 +134,7 @@ final class ItemResultSetMetaData implements ResultSetMetaData {
             case Types.VARBINARY -> byte[].class.getName();
             case Types.BOOLEAN -> Boolean.class.getName();
             case Types.VARCHAR -> String.class.getName();
+            case Types.ARRAY -> java.sql.Array.class.getName();
             default -> Object.class.getName();
         };
     }

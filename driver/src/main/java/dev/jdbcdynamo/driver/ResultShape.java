@@ -1,5 +1,6 @@
 package dev.jdbcdynamo.driver;
 
+import dev.jdbcdynamo.driver.storage.DiscoveredColumns;
 import dev.jdbcdynamo.planner.ast.Expr;
 import dev.jdbcdynamo.planner.ast.Statement;
 import dev.jdbcdynamo.planner.catalog.KeyAttribute;
@@ -44,6 +45,15 @@ record ResultShape(String tableName, List<Column> columns, boolean itemColumn) {
     }
 
     static ResultShape of(Plan plan, List<Map<String, AttributeValue>> items) {
+        return of(plan, items, null);
+    }
+
+    /**
+     * The shape of a result; for {@code SELECT *} the attributes that {@code ANALYZE TABLE} found
+     * ({@code discovered}, may be null) come after the declared ones, so that the columns stay the
+     * same from one result to the next.
+     */
+    static ResultShape of(Plan plan, List<Map<String, AttributeValue>> items, DiscoveredColumns discovered) {
         if (plan instanceof Plan.SqlQuery query) {
             return of(query);
         }
@@ -54,6 +64,11 @@ record ResultShape(String tableName, List<Column> columns, boolean itemColumn) {
             if (select.isStar()) {
                 for (KeyAttribute a : select.table().typedAttributes()) {
                     columns.put(a.name(), typed(a.name(), a.type()));
+                }
+                if (discovered != null) {
+                    for (DiscoveredColumns.Column d : discovered.of(select.table())) {
+                        columns.putIfAbsent(d.name(), ofType(d.name(), d.type()));
+                    }
                 }
             } else {
                 for (Statement.SelectItem item : select.items()) {
@@ -87,12 +102,18 @@ record ResultShape(String tableName, List<Column> columns, boolean itemColumn) {
     }
 
     private static Column fromValue(String name, AttributeValue value) {
-        return switch (value.type()) {
+        return ofType(name, value.type());
+    }
+
+    /** The column of an attribute of one DynamoDB type (S, N, B, BOOL, M, L, SS, NS, BS); ANY for others. */
+    static Column ofType(String name, String dynamoType) {
+        return switch (dynamoType) {
             case "S" -> new Column(name, Types.VARCHAR, "STRING");
             case "N" -> new Column(name, Types.DECIMAL, "NUMBER");
             case "B" -> new Column(name, Types.VARBINARY, "BINARY");
             case "BOOL" -> new Column(name, Types.BOOLEAN, "BOOLEAN");
             case "M" -> new Column(name, Types.VARCHAR, "JSON");
+            case "L", "SS", "NS", "BS" -> new Column(name, Types.ARRAY, DynamoArray.typeName(dynamoType));
             default -> new Column(name, Types.OTHER, "ANY");
         };
     }

@@ -53,12 +53,13 @@ class TypesRoundTripTest {
                 assertThat(rs.getObject("bool")).isEqualTo(Boolean.TRUE);
                 assertThat(rs.getObject("nul")).isNull();
                 assertThat(rs.wasNull()).isTrue();
-                assertThat(rs.getObject("m")).isInstanceOf(Map.class);
-                assertThat(((Map<?, ?>) rs.getObject("m")).get("n")).isEqualTo(new BigDecimal("1.5"));
-                assertThat(rs.getObject("l")).isEqualTo(List.of(true, "x"));
-                assertThat(rs.getObject("ss")).isEqualTo(Set.of("a", "b"));
-                assertThat((Set<?>) rs.getObject("ns")).hasSize(2);
-                List<Object> bs = List.copyOf((Set<?>) rs.getObject("bs"));
+                assertThat(rs.getObject("m", Map.class).get("n")).isEqualTo(new BigDecimal("1.5"));
+                assertThat(rs.getObject("m")).isEqualTo(rs.getString("m"));
+                assertThat(rs.getObject("l", List.class)).isEqualTo(List.of(true, "x"));
+                assertThat((Object[]) rs.getArray("l").getArray()).containsExactly(true, "x");
+                assertThat(rs.getObject("ss", Set.class)).isEqualTo(Set.of("a", "b"));
+                assertThat((Object[]) ((java.sql.Array) rs.getObject("ns")).getArray()).hasSize(2);
+                List<Object> bs = List.copyOf(rs.getObject("bs", Set.class));
                 assertThat(bs).containsExactly(ByteBuffer.wrap(new byte[] {1}));
                 assertThat(rs.getString("m")).contains("\"M\"");
             }

@@ -95,9 +95,24 @@ public final class ShardingDataSourceBuilder {
             DataSource pool = requireNonNull(shards.get(shard), "pool of shard " + shard + " is null");
             views.put(shard, new SharedPoolDataSource(pool, urlOf(shard, pool)));
         }
-        DataSource result = ShardingSphereDataSourceFactory.createDataSource(
-                databaseName, modeConfiguration(), views, List.of(ruleConfiguration(ring, tables)), properties());
-        return (ShardingSphereDataSource) result;
+        // ShardingSphere finds its plugins with ServiceLoader through the thread's context class
+        // loader; a tool that loads the driver in a class loader of its own does not set it.
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(ShardingDataSourceBuilder.class.getClassLoader());
+        try {
+            // The configuration store is an in-memory H2 opened through DriverManager, which in a host
+            // that initialised DriverManager from its own class loader never registered H2: loading the
+            // driver class registers it.
+            Class.forName("org.h2.Driver", true, ShardingDataSourceBuilder.class.getClassLoader());
+            DataSource result = ShardingSphereDataSourceFactory.createDataSource(
+                    databaseName, modeConfiguration(), views, List.of(ruleConfiguration(ring, tables)), properties());
+            return (ShardingSphereDataSource) result;
+        } catch (ClassNotFoundException e) {
+            throw new SQLException("H2, ShardingSphere's configuration store, is not on the class path", "08001", e);
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
     }
 
     private static Set<String> checkedTables(Collection<String> shardedTables) {

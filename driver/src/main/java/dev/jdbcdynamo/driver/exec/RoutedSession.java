@@ -16,6 +16,7 @@ public final class RoutedSession implements StatementCache {
 
     private final Connection connection;
     private final Map<String, PreparedStatement> statements = new LinkedHashMap<>(32, 0.75f, true);
+    private volatile CancelSignal signal;
 
     public RoutedSession(Connection connection) {
         this.connection = connection;
@@ -25,9 +26,23 @@ public final class RoutedSession implements StatementCache {
         return connection;
     }
 
+    /** The statement execution that the statements handed out from now on belong to (null: none). */
+    public void watch(CancelSignal signal) {
+        this.signal = signal;
+    }
+
     /** The prepared statement of this text, prepared on first use; do not close it. */
     @Override
     public PreparedStatement prepare(String sql) throws SQLException {
+        PreparedStatement ps = cached(sql);
+        CancelSignal s = signal;
+        if (s != null) {
+            s.track(ps);
+        }
+        return ps;
+    }
+
+    private PreparedStatement cached(String sql) throws SQLException {
         PreparedStatement ps = statements.get(sql);
         if (ps == null) {
             ps = connection.prepareStatement(sql);

@@ -14,7 +14,6 @@ import dev.jdbcdynamo.sharding.HashRing;
 import dev.jdbcdynamo.sharding.ShardingDataSourceBuilder;
 import dev.jdbcdynamo.sharding.topology.Topology;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -58,6 +57,7 @@ public final class DynamoDatabase implements Catalog, AutoCloseable {
     private final Object routingLock = new Object();
     private final GsiApplier applier;
     private volatile Routing routing;
+    private final DiscoveredColumns discovered;
 
     private DynamoDatabase(String key, List<Shard> shards, HashRing ring, EmbeddedServers.Lease lease,
                            List<String> dropOnClose, int closeDelaySeconds) {
@@ -66,6 +66,7 @@ public final class DynamoDatabase implements Catalog, AutoCloseable {
         this.ring = ring;
         this.store = new CatalogStore(shards);
         this.applier = new GsiApplier(shards, ring, store, this::anyGlobalIndex);
+        this.discovered = new DiscoveredColumns(shards);
         this.lease = lease;
         this.dropOnClose = List.copyOf(dropOnClose);
         this.closeDelaySeconds = closeDelaySeconds;
@@ -165,7 +166,8 @@ public final class DynamoDatabase implements Catalog, AutoCloseable {
         Properties p = new Properties();
         p.setProperty("user", lease.user());
         p.setProperty("useSSL", "false");
-        return DriverManager.getConnection(lease.jdbcUrl("mysql"), p);
+        // connector-j's driver directly: in a tool's class loader DriverManager never registered it.
+        return new com.mysql.cj.jdbc.Driver().connect(lease.jdbcUrl("mysql"), p);
     }
 
     private static void createDatabases(EmbeddedServers.Lease lease, List<String> names) {
@@ -261,7 +263,16 @@ public final class DynamoDatabase implements Catalog, AutoCloseable {
         return created;
     }
 
+    /** Attributes found by ANALYZE TABLE, kept apart from the table definitions. */
+    public DiscoveredColumns discoveredColumns() {
+        return discovered;
+    }
+
     public boolean dropTable(String name) {
+        TableDef before = routing.tables().get(name);
+        if (before != null) {
+            discovered.forget(before);
+        }
         boolean dropped = store.dropTable(name);
         refreshRouting();
         return dropped;

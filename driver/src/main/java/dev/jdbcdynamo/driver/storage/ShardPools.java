@@ -22,6 +22,9 @@ final class ShardPools {
         HikariConfig config = new HikariConfig();
         config.setPoolName("jdbc-dynamo-" + name);
         config.setJdbcUrl(jdbcUrl + (jdbcUrl.contains("?") ? "&" : "?") + URL_OPTIONS);
+        // Named, not looked up in DriverManager: a tool's class loader holding only the driver jar
+        // never registered connector-j there.
+        config.setDriverClassName("com.mysql.cj.jdbc.Driver");
         if (user != null) {
             config.setUsername(user);
         }
