@@ -22,7 +22,11 @@ public enum ConnectionProperty {
             "false", "true"),
     RETURN_VALUES_ON_CONDITION_CHECK_FAILURE("returnValuesOnConditionCheckFailure", "NONE",
             "ALL_OLD returns the item as it was when a conditional write fails (DynamoDB's "
-                    + "ReturnValuesOnConditionCheckFailure), through DynamoSqlException.oldItemJson().", "NONE", "ALL_OLD");
+                    + "ReturnValuesOnConditionCheckFailure), through DynamoSqlException.oldItemJson().", "NONE", "ALL_OLD"),
+    TX_RECOVERY_TIMEOUT("txRecoveryTimeout", "60", "Seconds after which a two-phase commit left prepared without a "
+            + "decision (its client died) is rolled back by recovery."),
+    TX_RECOVERY_INTERVAL("txRecoveryInterval", "10", "Seconds between two recovery passes over the shards' prepared "
+            + "two-phase commits (0: only when a database opens).");
 
     private final String key;
     private final String defaultValue;

@@ -1,5 +1,6 @@
 package dev.jdbcdynamo.driver;
 
+import dev.jdbcdynamo.api.DynamoTransactions;
 import dev.jdbcdynamo.driver.exec.ExecutionResult;
 import dev.jdbcdynamo.driver.exec.PlanExplainer;
 import dev.jdbcdynamo.driver.exec.RoutedSession;
@@ -35,7 +36,7 @@ import java.util.concurrent.Executor;
  * (ShardingSphere) connection, so physical connections and prepared statements are reused from
  * statement to statement.
  */
-public final class DynamoConnection implements Connection {
+public final class DynamoConnection implements Connection, DynamoTransactions {
     private final DynamoDatabase database;
     private final DynamoUrl url;
     private final String urlText;
@@ -44,6 +45,7 @@ public final class DynamoConnection implements Connection {
     private final boolean returnOldOnFailure;
     private final boolean fullScanGuard;
     private final Properties clientInfo = new Properties();
+    private final dev.jdbcdynamo.driver.tx.Transaction transaction;
     private RoutedSession routed;
     private Routing routedBy;
     private boolean autoCommit = true;
@@ -60,6 +62,11 @@ public final class DynamoConnection implements Connection {
         this.fullScanGuard = Boolean.parseBoolean(ConnectionProperty.FULL_SCAN_GUARD.get(url.properties()));
         this.returnOldOnFailure = "ALL_OLD".equalsIgnoreCase(
                 ConnectionProperty.RETURN_VALUES_ON_CONDITION_CHECK_FAILURE.get(url.properties()));
+        this.transaction = new dev.jdbcdynamo.driver.tx.Transaction(database.transactions(), returnOldOnFailure);
+    }
+
+    boolean returnOldOnFailure() {
+        return returnOldOnFailure;
     }
 
     DynamoDatabase database() {
@@ -103,6 +110,13 @@ public final class DynamoConnection implements Connection {
 
     private ExecutionResult run(StatementPlanner.Prepared prepared, Plan plan, List<AttributeValue> params)
             throws SQLException {
+        if (!autoCommit && dev.jdbcdynamo.driver.tx.Transaction.takes(plan)) {
+            return transaction.execute(plan, params);
+        }
+        if (plan instanceof Plan.ConditionCheck) {
+            throw dev.jdbcdynamo.planner.error.ErrorCode.VALIDATION.error(
+                    "EXISTS can only be used in ExecuteTransaction write requests.");
+        }
         if (plan instanceof Plan.Select select) {
             if (fullScanGuard && select.path() instanceof dev.jdbcdynamo.planner.plan.AccessPath.Scan) {
                 throw dev.jdbcdynamo.planner.error.ErrorCode.FULL_SCAN_DENIED.error(select.table().name(),
@@ -132,12 +146,11 @@ public final class DynamoConnection implements Connection {
     /** The routed connection of the current catalog generation, opened or renewed as needed. */
     private RoutedSession routed() throws SQLException {
         Routing routing = database.routing();
-        if (routed == null || (routedBy != routing && autoCommit)) {
+        if (routed == null || routedBy != routing) {
             releaseRouted();
             routing.enter();
             routedBy = routing;
             Connection connection = routing.dataSource().getConnection();
-            connection.setAutoCommit(autoCommit);
             routed = new RoutedSession(connection);
         }
         return routed;
@@ -192,8 +205,8 @@ public final class DynamoConnection implements Connection {
         if (this.autoCommit == autoCommit) {
             return;
         }
-        if (routed != null) {
-            routed.connection().setAutoCommit(autoCommit);
+        if (autoCommit) {
+            commit(); // JDBC: turning autocommit on commits the open transaction
         }
         this.autoCommit = autoCommit;
     }
@@ -207,17 +220,29 @@ public final class DynamoConnection implements Connection {
     @Override
     public synchronized void commit() throws SQLException {
         checkOpen();
-        if (routed != null && !autoCommit) {
-            routed.connection().commit();
+        try {
+            transaction.commit();
+        } catch (DynamoException e) {
+            throw DynamoErrors.toSql(e);
+        } catch (SQLException e) {
+            throw DynamoErrors.fromStorage(e);
+        }
+    }
+
+    @Override
+    public synchronized void setClientRequestToken(String token) throws SQLException {
+        checkOpen();
+        try {
+            transaction.setToken(token);
+        } catch (DynamoException e) {
+            throw DynamoErrors.toSql(e);
         }
     }
 
     @Override
     public synchronized void rollback() throws SQLException {
         checkOpen();
-        if (routed != null && !autoCommit) {
-            routed.connection().rollback();
-        }
+        transaction.rollback();
     }
 
     @Override
@@ -229,9 +254,7 @@ public final class DynamoConnection implements Connection {
             closed = true;
         }
         try {
-            if (routed != null && !autoCommit) {
-                routed.connection().rollback();
-            }
+            transaction.rollback();
         } finally {
             try {
                 releaseRouted();

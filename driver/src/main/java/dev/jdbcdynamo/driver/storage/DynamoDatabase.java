@@ -3,6 +3,7 @@ package dev.jdbcdynamo.driver.storage;
 import dev.jdbcdynamo.driver.ConnectionProperty;
 import dev.jdbcdynamo.driver.DynamoUrl;
 import dev.jdbcdynamo.driver.embedded.EmbeddedServers;
+import dev.jdbcdynamo.driver.tx.TxService;
 import dev.jdbcdynamo.planner.calcite.AccessPathPlanner;
 import dev.jdbcdynamo.planner.catalog.Catalog;
 import dev.jdbcdynamo.planner.catalog.TableDef;
@@ -41,6 +42,7 @@ public final class DynamoDatabase implements Catalog, AutoCloseable {
     private final int closeDelaySeconds;
     private final Object routingLock = new Object();
     private volatile Routing routing;
+    private TxService transactions;
 
     private DynamoDatabase(String key, List<Shard> shards, HashRing ring, EmbeddedServers.Lease lease,
                            List<String> dropOnClose, int closeDelaySeconds) {
@@ -92,6 +94,8 @@ public final class DynamoDatabase implements Catalog, AutoCloseable {
             DynamoDatabase db = new DynamoDatabase(url.databaseKey(), shards, ring, lease, dropOnClose, closeDelay);
             db.store.bootstrap(ring.toText());
             db.refreshRouting();
+            db.transactions = TxService.open(shards, ring, ConnectionProperty.TX_RECOVERY_TIMEOUT.getInt(props),
+                    ConnectionProperty.TX_RECOVERY_INTERVAL.getInt(props));
             return db;
         } catch (RuntimeException e) {
             shards.forEach(s -> s.pool().close());
@@ -183,6 +187,11 @@ public final class DynamoDatabase implements Catalog, AutoCloseable {
         return ring;
     }
 
+    /** Transactions and their recovery on this database's shards. */
+    public TxService transactions() {
+        return transactions;
+    }
+
     /** The current catalog generation and its routing DataSource. */
     public Routing routing() {
         return routing;
@@ -249,6 +258,9 @@ public final class DynamoDatabase implements Catalog, AutoCloseable {
     /** Closes the routing, the pools and, for an in-memory database, its shard databases. */
     @Override
     public void close() {
+        if (transactions != null) {
+            transactions.close();
+        }
         Routing current = routing;
         if (current != null) {
             current.retire();
