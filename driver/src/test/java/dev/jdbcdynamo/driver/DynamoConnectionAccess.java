@@ -12,6 +12,11 @@ public final class DynamoConnectionAccess {
         return c.unwrap(DynamoConnection.class).database().transactions().recovery();
     }
 
+    /** The id of the connection's database in its two-phase commits' XA ids. */
+    public static String databaseId(Connection c) throws java.sql.SQLException {
+        return c.unwrap(DynamoConnection.class).database().transactions().databaseId();
+    }
+
     /** The physical database URL (without {@code jdbc:mysql://}) of a shard of this JVM's embedded test server. */
     public static String serverAddress(String database) {
         return TestServer.lease().jdbcUrl(database).replaceFirst("^jdbc:mysql://", "");

@@ -46,10 +46,12 @@ final class Committer {
     }
 
     private final List<Shard> shards;
+    private final String database;
     private final Recovery recovery;
 
-    Committer(List<Shard> shards, Recovery recovery) {
+    Committer(List<Shard> shards, String database, Recovery recovery) {
         this.shards = List.copyOf(shards);
+        this.database = database;
         this.recovery = recovery;
     }
 
@@ -60,7 +62,7 @@ final class Committer {
         int coordinator = token != null ? tokenShard : involved.first();
         involved.add(coordinator);
         boolean twoPhase = involved.size() > 1;
-        Xid xid = twoPhase ? Xid.next(coordinator) : null;
+        Xid xid = twoPhase ? Xid.next(database, coordinator) : null;
         Map<Integer, Branch> branches = new TreeMap<>();
         boolean decided = false;
         try {

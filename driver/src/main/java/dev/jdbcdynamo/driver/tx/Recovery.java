@@ -31,6 +31,7 @@ public final class Recovery implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Recovery.class);
 
     private final List<Shard> shards;
+    private final String database;
     private final long timeoutMillis;
     private final ScheduledExecutorService timer;
 
@@ -38,20 +39,21 @@ public final class Recovery implements AutoCloseable {
     public record Report(int committed, int rolledBack, int pending, boolean allShardsAnswered) {
     }
 
-    private Recovery(List<Shard> shards, long timeoutMillis, ScheduledExecutorService timer) {
+    private Recovery(List<Shard> shards, String database, long timeoutMillis, ScheduledExecutorService timer) {
         this.shards = List.copyOf(shards);
+        this.database = database;
         this.timeoutMillis = timeoutMillis;
         this.timer = timer;
     }
 
     /** Runs a first pass now, then one every {@code intervalSeconds} (0: no periodic runs). */
-    public static Recovery start(List<Shard> shards, int timeoutSeconds, int intervalSeconds) {
+    public static Recovery start(List<Shard> shards, String database, int timeoutSeconds, int intervalSeconds) {
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "jdbc-dynamo-tx-recovery");
             t.setDaemon(true);
             return t;
         });
-        Recovery recovery = new Recovery(shards, timeoutSeconds * 1000L, timer);
+        Recovery recovery = new Recovery(shards, database, timeoutSeconds * 1000L, timer);
         recovery.runQuietly();
         if (intervalSeconds > 0) {
             timer.scheduleWithFixedDelay(recovery::runQuietly, intervalSeconds, intervalSeconds, TimeUnit.SECONDS);
@@ -87,8 +89,8 @@ public final class Recovery implements AutoCloseable {
         for (int i = 0; i < shards.size(); i++) {
             try {
                 for (String[] branch : preparedBranches(shards.get(i))) {
-                    int shard = Xid.shardOf(branch[1]);
-                    if (shard == i) {
+                    Xid xid = Xid.parse(branch[0]);
+                    if (xid != null && xid.database().equals(database) && Xid.shardOf(branch[1]) == i) {
                         prepared.computeIfAbsent(branch[0], k -> new ArrayList<>()).add(i);
                     }
                 }
@@ -168,7 +170,7 @@ public final class Recovery implements AutoCloseable {
         }
     }
 
-    /** The prepared branches of this driver's format on a shard: {gtrid, bqual}. */
+    /** The prepared branches of this driver's format on a shard's server (all its databases): {gtrid, bqual}. */
     static List<String[]> preparedBranches(Shard shard) throws SQLException {
         List<String[]> out = new ArrayList<>();
         try (Connection c = shard.pool().getConnection(); Statement s = c.createStatement();
@@ -189,12 +191,15 @@ public final class Recovery implements AutoCloseable {
         return out;
     }
 
-    /** Every prepared branch of this driver on any shard, as {@code gtrid/bqual}: empty when nothing is in doubt. */
+    /** Every prepared branch of this database on any shard, as {@code gtrid/bqual}: empty when nothing is in doubt. */
     public List<String> inDoubt() throws SQLException {
         List<String> out = new ArrayList<>();
-        for (Shard shard : shards) {
-            for (String[] b : preparedBranches(shard)) {
-                out.add(b[0] + "/" + b[1]);
+        for (int i = 0; i < shards.size(); i++) {
+            for (String[] b : preparedBranches(shards.get(i))) {
+                Xid xid = Xid.parse(b[0]);
+                if (xid != null && xid.database().equals(database) && Xid.shardOf(b[1]) == i) {
+                    out.add(b[0] + "/" + b[1]);
+                }
             }
         }
         return out;

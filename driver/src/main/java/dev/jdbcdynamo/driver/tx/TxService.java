@@ -19,17 +19,19 @@ public final class TxService implements AutoCloseable {
     private final List<Shard> shards;
     private final HashRing ring;
     private final Map<String, Integer> shardIndex = new HashMap<>();
+    private final String databaseId;
     private final Recovery recovery;
     private final Committer committer;
 
-    private TxService(List<Shard> shards, HashRing ring, Recovery recovery) {
+    private TxService(List<Shard> shards, HashRing ring, String database, Recovery recovery) {
         this.shards = List.copyOf(shards);
         this.ring = ring;
         for (int i = 0; i < shards.size(); i++) {
             shardIndex.put(shards.get(i).name(), i);
         }
         this.recovery = recovery;
-        this.committer = new Committer(shards, recovery);
+        this.databaseId = database;
+        this.committer = new Committer(shards, database, recovery);
     }
 
     /**
@@ -40,7 +42,14 @@ public final class TxService implements AutoCloseable {
     public static TxService open(List<Shard> shards, HashRing ring, int recoveryTimeoutSeconds,
                                  int recoveryIntervalSeconds) {
         TxTables.create(shards);
-        return new TxService(shards, ring, Recovery.start(shards, recoveryTimeoutSeconds, recoveryIntervalSeconds));
+        String database = TxTables.databaseId(shards);
+        return new TxService(shards, ring, database,
+                Recovery.start(shards, database, recoveryTimeoutSeconds, recoveryIntervalSeconds));
+    }
+
+    /** The id of this database in the XA ids of its two-phase commits. */
+    public String databaseId() {
+        return databaseId;
     }
 
     public Recovery recovery() {

@@ -41,6 +41,26 @@ public final class TxTables {
         }
     }
 
+    /**
+     * A short id of this set of shard databases, the same for every client: a hash of the shards'
+     * database names in ring order (host names may differ between clients; database names do not).
+     */
+    static String databaseId(List<Shard> shards) {
+        StringBuilder names = new StringBuilder();
+        for (Shard shard : shards) {
+            try (Connection c = shard.pool().getConnection(); Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT DATABASE()")) {
+                rs.next();
+                names.append(rs.getString(1)).append('\n');
+            } catch (SQLException e) {
+                throw new DynamoException(ErrorCode.CONNECTION_FAILED,
+                        "Cannot read the database name of shard " + shard.name() + ": " + e.getMessage(), e);
+            }
+        }
+        byte[] bytes = names.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return String.format("%08x", (int) dev.jdbcdynamo.sharding.KeyspaceId.of((byte) 'D', bytes));
+    }
+
     /** Records the commit decision inside the coordinator's own transaction. */
     static void insertCommit(Connection c, Xid xid) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
