@@ -104,7 +104,20 @@ public final class DynamoConnection implements Connection, DynamoTransactions {
         } catch (DynamoException e) {
             throw DynamoErrors.toSql(e);
         } catch (SQLException e) {
+            if (e.getSQLState() != null && e.getSQLState().startsWith("08")) {
+                // A shard connection broke (its server restarted, say): the next statement starts
+                // from fresh physical connections instead of failing on the same broken one.
+                dropRoutedQuietly();
+            }
             throw DynamoErrors.fromStorage(e);
+        }
+    }
+
+    private void dropRoutedQuietly() {
+        try {
+            releaseRouted();
+        } catch (SQLException | RuntimeException e) {
+            routed = null;
         }
     }
 
