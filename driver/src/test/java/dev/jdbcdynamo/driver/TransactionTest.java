@@ -264,6 +264,58 @@ class TransactionTest {
     }
 
     @Test
+    void singleStatementWritesAndTransactionsLoseNothing() throws Exception {
+        int threads = 6;
+        int rounds = 60;
+        List<Thread> workers = new ArrayList<>();
+        List<Throwable> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.concurrent.atomic.AtomicInteger increments = new java.util.concurrent.atomic.AtomicInteger();
+        for (int t = 0; t < threads; t++) {
+            boolean transfers = t % 2 == 0;
+            workers.add(new Thread(() -> {
+                try (Connection w = DriverManager.getConnection(URL)) {
+                    java.util.Random random = new java.util.Random();
+                    for (int i = 0; i < rounds; i++) {
+                        int from = random.nextInt(8);
+                        int to = (from + 1 + random.nextInt(7)) % 8;
+                        try (Statement s = w.createStatement()) {
+                            if (transfers) {
+                                w.setAutoCommit(false);
+                                s.executeUpdate("UPDATE acc SET balance = balance - 1 WHERE id = 'a" + from + "'");
+                                s.executeUpdate("UPDATE acc SET balance = balance + 1 WHERE id = 'a" + to + "'");
+                                w.commit();
+                            } else {
+                                s.executeUpdate("UPDATE acc SET balance = balance + 1 WHERE id = 'a" + from
+                                        + "' AND balance > -1000");
+                                increments.incrementAndGet();
+                            }
+                        } catch (SQLException e) {
+                            w.rollback();
+                            if (!"40001".equals(e.getSQLState())) {
+                                throw e;
+                            }
+                        } finally {
+                            w.setAutoCommit(true);
+                        }
+                    }
+                } catch (Throwable e) {
+                    failures.add(e);
+                }
+            }));
+        }
+        workers.forEach(Thread::start);
+        for (Thread w : workers) {
+            w.join();
+        }
+        assertThat(failures).isEmpty();
+        BigDecimal total = BigDecimal.ZERO;
+        for (int i = 0; i < 8; i++) {
+            total = total.add(balance("a" + i));
+        }
+        assertThat(total).isEqualByComparingTo(BigDecimal.valueOf(800 + increments.get()));
+    }
+
+    @Test
     void aBatchWithAutocommitOffJoinsTheTransaction() throws SQLException {
         c.setAutoCommit(false);
         try (PreparedStatement ps = c.prepareStatement("UPDATE acc SET balance = balance + 1 WHERE id = ?")) {

@@ -23,6 +23,7 @@ final class Branch implements AutoCloseable {
     private final String xid;
     private State state = State.ACTIVE;
     private boolean broken;
+    private boolean closed;
 
     private Branch(int index, Shard shard, Connection connection, String xid) {
         this.index = index;
@@ -125,6 +126,10 @@ final class Branch implements AutoCloseable {
 
     @Override
     public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         try {
             if (broken || state != State.DONE) {
                 shard.pool().evictConnection(connection);

@@ -94,6 +94,7 @@ final class Committer {
             } catch (SQLException e) {
                 decided = true;
                 decision.markBroken();
+                decision.close(); // gives its pool slot back before the fence borrows one
                 return afterUnknownDecision(xid, coordinator, branches, e);
             }
             decided = true;
@@ -262,9 +263,14 @@ final class Committer {
             }
         }
         if (all) {
-            try (var c = shards.get(coordinator).pool().getConnection()) {
-                TxTables.deleteDecision(c, xid.gtrid());
+            // On the coordinator's own connection: borrowing a second one from the pool while
+            // holding the branches could wait for ever on a pool that transactions exhausted.
+            Branch decision = branches.get(coordinator);
+            try {
+                TxTables.deleteDecision(decision.connection, xid.gtrid());
+                decision.connection.commit();
             } catch (SQLException e) {
+                decision.markBroken();
                 // Recovery deletes decisions whose branches are all finished.
             }
         } else if (recovery != null) {
