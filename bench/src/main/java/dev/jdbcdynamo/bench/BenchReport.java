@@ -46,8 +46,6 @@ record BenchReport(MachineInfo machine, BenchOptions options, Dataset data, Resu
             profiles.forEach(p -> sb.append(p.markdown()));
         }
         sb.append("## Not supported yet\n\n");
-        sb.append("* Batches (`addBatch`/`executeBatch`, BatchExecuteStatement): the batch-load row has no jdbc:dynamo number.\n");
-        sb.append("* Transactions (ExecuteTransaction; several statements committed atomically): no jdbc:dynamo number.\n");
         sb.append("* GSI query: no jdbc:dynamo number yet (the bench tables have no GSI; the GSI propagation lag row"
                 + " measures a GSI of its own); raw JDBC and ShardingSphere have no hand-written index tables, so only"
                 + " DynamoDB Local has a GSI query number.\n");
@@ -69,7 +67,10 @@ record BenchReport(MachineInfo machine, BenchOptions options, Dataset data, Resu
                 + " routing on the bound kid), one routed connection per thread, prepared statements reused.\n");
         sb.append("* **jdbc:dynamo (PreparedStatement)**: PartiQL prepared once per thread and connection. Reads take"
                 + " the `payload` column of every row. Writes with a condition or an update expression read the item"
-                + " with `SELECT ... FOR UPDATE` and write it back in a local transaction.\n");
+                + " with `SELECT ... FOR UPDATE` and write it back in a local transaction. Batches are JDBC batches of"
+                + " 25 INSERTs (BatchExecuteStatement: each its own local transaction); transactions turn autocommit"
+                + " off and commit two updates (one shard: a local transaction; two shards: two-phase commit over XA"
+                + " with the decision recorded on the coordinator shard).\n");
         sb.append("* **jdbc:dynamo (Statement, literals)**: `Statement.execute` with the values in the text, so most"
                 + " texts (all keyed ones) are new to the plan cache.\n");
         sb.append("* **DynamoDB Local**: 2.6.1 in-memory in this JVM, AWS SDK v2 (Apache HTTP client, retries off)"

@@ -147,6 +147,16 @@ final class Dataset {
             return gsiKeys[random.nextInt(queryPartitions)];
         }
 
+        /** Two different point partitions (both hold {@code POINT_SK}), for a transaction across partitions. */
+        String[] twoPartitions() {
+            String a = pointPk();
+            String b = pointPk();
+            while (b.equals(a)) {
+                b = pointPk();
+            }
+            return new String[] {a, b};
+        }
+
         /** Two different sort keys of one partition, for a transaction. */
         String[] twoSortKeys() {
             int a = random.nextInt(PARTITION_SIZE);

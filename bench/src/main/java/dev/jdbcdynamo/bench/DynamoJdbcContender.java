@@ -51,8 +51,8 @@ final class DynamoJdbcContender implements Contender {
     @Override
     public String skipReason(Operation op) {
         return switch (op) {
-            case BATCH_LOAD, TRANSACTION -> NOT_SUPPORTED;
             case GSI_QUERY -> "not measured (the bench table has no GSI yet; see the GSI lag row)";
+            case BATCH_LOAD, TRANSACTION, TRANSACTION_CROSS -> prepared ? null : "see PreparedStatement";
             // Measured once, on the PreparedStatement contender: planning is the same for both.
             case GSI_LAG, PLAN_FIRST, PLAN_NEW, PLAN_SHAPE, PLAN_CACHED -> prepared ? null : "see PreparedStatement";
             case GET, INSERT, COUNTER, QUERY, CONDITIONAL_FAIL, SCAN -> null;
@@ -165,7 +165,45 @@ final class DynamoJdbcContender implements Contender {
                             + "' AND sk = '0'").close();
                 }
                 case PLAN_CACHED -> connection.prepareStatement(GET).close();
-                case BATCH_LOAD, TRANSACTION, GSI_QUERY, GSI_LAG, PLAN_FIRST -> throw new IllegalArgumentException(op.name());
+                case BATCH_LOAD -> {
+                    PreparedStatement ps = statement(op, DynamoJdbcTables.INSERT);
+                    for (int i = 0; i < Dataset.BATCH_SIZE; i++) {
+                        BenchItem item = Dataset.newItem("pb", id, inserted++);
+                        ps.setString(1, item.pk());
+                        ps.setString(2, item.sk());
+                        ps.setLong(3, item.n());
+                        ps.setString(4, item.payload());
+                        ps.addBatch();
+                    }
+                    Expect.count(ps.executeBatch().length, Dataset.BATCH_SIZE);
+                }
+                case TRANSACTION -> {
+                    String pk = picker.queryPk();
+                    String[] sks = picker.twoSortKeys();
+                    transaction(new String[] {pk, pk}, sks);
+                }
+                case TRANSACTION_CROSS -> transaction(picker.twoPartitions(),
+                        new String[] {Dataset.POINT_SK, Dataset.POINT_SK});
+                case GSI_QUERY, GSI_LAG, PLAN_FIRST -> throw new IllegalArgumentException(op.name());
+            }
+        }
+
+        /** Two counter updates committed atomically (a JDBC transaction; two-phase when on two shards). */
+        private void transaction(String[] pks, String[] sks) throws SQLException {
+            PreparedStatement ps = statement(Operation.COUNTER, COUNTER);
+            connection.setAutoCommit(false);
+            try {
+                for (int i = 0; i < 2; i++) {
+                    ps.setString(1, pks[i]);
+                    ps.setString(2, sks[i]);
+                    Expect.count(ps.executeUpdate(), 1);
+                }
+                connection.commit();
+            } catch (SQLException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
             }
         }
 
@@ -213,7 +251,7 @@ final class DynamoJdbcContender implements Contender {
                 case QUERY -> expectItems(statement.executeQuery("SELECT * FROM \"bench\" WHERE pk = '"
                         + picker.queryPk() + "'"), Dataset.PARTITION_SIZE);
                 case SCAN -> expectItems(statement.executeQuery(SCAN), data.scanItems());
-                case BATCH_LOAD, TRANSACTION, GSI_QUERY, GSI_LAG, PLAN_FIRST, PLAN_NEW, PLAN_SHAPE, PLAN_CACHED ->
+                case BATCH_LOAD, TRANSACTION, TRANSACTION_CROSS, GSI_QUERY, GSI_LAG, PLAN_FIRST, PLAN_NEW, PLAN_SHAPE, PLAN_CACHED ->
                         throw new IllegalArgumentException(op.name());
             }
         }

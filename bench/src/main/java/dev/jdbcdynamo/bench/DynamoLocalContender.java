@@ -266,6 +266,14 @@ final class DynamoLocalContender implements Contender {
                             ParameterizedStatement.builder().statement(COUNTER).parameters(s(pk), s(sks[0])).build(),
                             ParameterizedStatement.builder().statement(COUNTER).parameters(s(pk), s(sks[1])).build()));
                 }
+                case TRANSACTION_CROSS -> {
+                    String[] pks = picker.twoPartitions();
+                    client.executeTransaction(b -> b.transactStatements(
+                            ParameterizedStatement.builder().statement(COUNTER).parameters(s(pks[0]), s(Dataset.POINT_SK))
+                                    .build(),
+                            ParameterizedStatement.builder().statement(COUNTER).parameters(s(pks[1]), s(Dataset.POINT_SK))
+                                    .build()));
+                }
                 case GSI_LAG, PLAN_FIRST, PLAN_NEW, PLAN_SHAPE, PLAN_CACHED -> throw new IllegalArgumentException(op.name());
             }
         }

@@ -12,6 +12,7 @@ enum Operation {
     SCAN("scan of %,d items", false),
     BATCH_LOAD("batch load (%d items per call)", false),
     TRANSACTION("transaction (2 counter updates in one partition)", false),
+    TRANSACTION_CROSS("transaction (2 counter updates in 2 random partitions: other shards 3 times in 4)", false),
     GSI_QUERY("GSI query (%d items)", false),
     GSI_LAG("GSI propagation lag (insert until a GSI query sees it)", true),
     PLAN_FIRST("first plan in a new JVM", true),
@@ -38,7 +39,7 @@ enum Operation {
             case QUERY, GSI_QUERY -> String.format(label, Dataset.PARTITION_SIZE);
             case SCAN -> String.format(Locale.ROOT, label, data.scanItems());
             case BATCH_LOAD -> String.format(label, Dataset.BATCH_SIZE);
-            case GET, INSERT, COUNTER, CONDITIONAL_FAIL, TRANSACTION, GSI_LAG, PLAN_FIRST, PLAN_NEW, PLAN_SHAPE, PLAN_CACHED -> label;
+            case GET, INSERT, COUNTER, CONDITIONAL_FAIL, TRANSACTION, TRANSACTION_CROSS, GSI_LAG, PLAN_FIRST, PLAN_NEW, PLAN_SHAPE, PLAN_CACHED -> label;
         };
     }
 }

@@ -34,6 +34,9 @@ final class RawJdbcContender implements Contender {
         if (op == Operation.GSI_QUERY) {
             return "not measured (no GSI tables in the layout yet)";
         }
+        if (op == Operation.TRANSACTION_CROSS) {
+            return "not atomic across shards without a coordinator";
+        }
         return op.planning() ? "no planner" : null;
     }
 
@@ -95,7 +98,7 @@ final class RawJdbcContender implements Contender {
                 case SCAN -> scan();
                 case BATCH_LOAD -> batchLoad();
                 case TRANSACTION -> transaction();
-                case GSI_QUERY, GSI_LAG, PLAN_FIRST, PLAN_NEW, PLAN_SHAPE, PLAN_CACHED -> throw new IllegalArgumentException(op.name());
+                case GSI_QUERY, TRANSACTION_CROSS, GSI_LAG, PLAN_FIRST, PLAN_NEW, PLAN_SHAPE, PLAN_CACHED -> throw new IllegalArgumentException(op.name());
             }
         }
 

@@ -60,6 +60,9 @@ final class ShardingSphereContender implements Contender {
         if (op == Operation.GSI_QUERY) {
             return "not measured (no GSI tables in the layout yet)";
         }
+        if (op == Operation.TRANSACTION_CROSS) {
+            return "LOCAL transactions are not atomic across shards";
+        }
         return op.planning() ? "no planner" : null;
     }
 
@@ -132,7 +135,7 @@ final class ShardingSphereContender implements Contender {
                     ps.executeBatch();
                 }
                 case TRANSACTION -> transaction();
-                case GSI_QUERY, GSI_LAG, PLAN_FIRST, PLAN_NEW, PLAN_SHAPE, PLAN_CACHED -> throw new IllegalArgumentException(op.name());
+                case GSI_QUERY, TRANSACTION_CROSS, GSI_LAG, PLAN_FIRST, PLAN_NEW, PLAN_SHAPE, PLAN_CACHED -> throw new IllegalArgumentException(op.name());
             }
         }
 

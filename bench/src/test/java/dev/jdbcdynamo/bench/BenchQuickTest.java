@@ -45,7 +45,10 @@ class BenchQuickTest {
                 assertThat(table.find(1, op, c)).as("%s on %s", op, c).isPresent();
             }
         }
-        assertThat(table.find(1, Operation.BATCH_LOAD, DynamoJdbcContender.PREPARED_NAME)).isEmpty();
+        for (Operation op : List.of(Operation.BATCH_LOAD, Operation.TRANSACTION, Operation.TRANSACTION_CROSS)) {
+            assertThat(table.find(1, op, DynamoJdbcContender.PREPARED_NAME)).as("%s", op).isPresent();
+        }
+        assertThat(table.find(1, Operation.GSI_QUERY, DynamoJdbcContender.PREPARED_NAME)).isEmpty();
         assertThat(table.cells(1)).anySatisfy(row -> assertThat(row).contains(DynamoJdbcContender.NOT_SUPPORTED));
         assertThat(report.goals()).isNotEmpty();
         assertThat(report.profiles()).isNotEmpty();

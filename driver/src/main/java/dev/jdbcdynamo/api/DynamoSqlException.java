@@ -27,4 +27,12 @@ public interface DynamoSqlException {
      * property {@code returnValuesOnConditionCheckFailure=ALL_OLD} asked for it; otherwise null.
      */
     String oldItemJson();
+
+    /**
+     * One reason per statement, in statement order, when this is a
+     * {@code TransactionCanceledException}; empty otherwise.
+     */
+    default java.util.List<CancellationReason> cancellationReasons() {
+        return java.util.List.of();
+    }
 }

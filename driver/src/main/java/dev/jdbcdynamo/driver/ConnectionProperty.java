@@ -33,7 +33,11 @@ public enum ConnectionProperty {
                     + "ReturnValuesOnConditionCheckFailure), through DynamoSqlException.oldItemJson().", "NONE", "ALL_OLD"),
     GSI_READ_YOUR_WRITES("gsiReadYourWrites", "false", "Beyond DynamoDB: true makes a read of a global index wait "
             + "until every write committed before it is in the index (global indexes are otherwise eventually "
-            + "consistent, usually a few milliseconds behind).", "false", "true");
+            + "consistent, usually a few milliseconds behind).", "false", "true"),
+    TX_RECOVERY_TIMEOUT("txRecoveryTimeout", "60", "Seconds after which a two-phase commit left prepared without a "
+            + "decision (its client died) is rolled back by recovery."),
+    TX_RECOVERY_INTERVAL("txRecoveryInterval", "10", "Seconds between two recovery passes over the shards' prepared "
+            + "two-phase commits (0: only when a database opens).");
 
     private final String key;
     private final String defaultValue;

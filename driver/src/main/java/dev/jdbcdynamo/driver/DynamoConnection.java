@@ -1,6 +1,7 @@
 package dev.jdbcdynamo.driver;
 
 import dev.jdbcdynamo.driver.exec.CancelSignal;
+import dev.jdbcdynamo.api.DynamoTransactions;
 import dev.jdbcdynamo.driver.exec.ExecutionResult;
 import dev.jdbcdynamo.driver.exec.PlanExplainer;
 import dev.jdbcdynamo.driver.exec.RoutedSession;
@@ -37,7 +38,7 @@ import java.util.concurrent.Executor;
  * (ShardingSphere) connection, so physical connections and prepared statements are reused from
  * statement to statement.
  */
-public final class DynamoConnection implements Connection {
+public final class DynamoConnection implements Connection, DynamoTransactions {
     private final DynamoDatabase database;
     private final DynamoUrl url;
     private final String urlText;
@@ -50,6 +51,7 @@ public final class DynamoConnection implements Connection {
     private final ReplicaReads replicaReads;
     private final Properties clientInfo = new Properties();
     private final OpenStreams streams = new OpenStreams();
+    private final dev.jdbcdynamo.driver.tx.Transaction transaction;
     private RoutedSession routed;
     /** The cancellation signal of the statement running now, if any (guarded by this). */
     private CancelSignal running;
@@ -73,6 +75,11 @@ public final class DynamoConnection implements Connection {
         this.replicaReads = new ReplicaReads(database, executor);
         this.returnOldOnFailure = "ALL_OLD".equalsIgnoreCase(
                 ConnectionProperty.RETURN_VALUES_ON_CONDITION_CHECK_FAILURE.get(url.properties()));
+        this.transaction = new dev.jdbcdynamo.driver.tx.Transaction(database.transactions(), returnOldOnFailure);
+    }
+
+    boolean returnOldOnFailure() {
+        return returnOldOnFailure;
     }
 
     DynamoDatabase database() {
@@ -147,6 +154,11 @@ public final class DynamoConnection implements Connection {
                         if (signal != null && signal.reason() != null) {
                             throw DynamoErrors.stopped(signal.reason(), (SQLException) e);
                         }
+                        if (((SQLException) e).getSQLState() != null && ((SQLException) e).getSQLState().startsWith("08")) {
+                            // A shard connection broke (its server restarted, say): the next statement
+                            // starts from fresh physical connections instead of failing on the same one.
+                            dropRoutedQuietly();
+                        }
                         throw DynamoErrors.fromStorage((SQLException) e);
                     }
                     // The key's range is moving to another shard and the write was refused, unapplied.
@@ -164,8 +176,23 @@ public final class DynamoConnection implements Connection {
         }
     }
 
+    private void dropRoutedQuietly() {
+        try {
+            releaseRouted();
+        } catch (SQLException | RuntimeException e) {
+            routed = null;
+        }
+    }
+
     private ExecutionResult run(StatementPlanner.Prepared prepared, Plan plan, List<AttributeValue> params)
             throws SQLException {
+        if (!autoCommit && dev.jdbcdynamo.driver.tx.Transaction.takes(plan)) {
+            return transaction.execute(plan, params);
+        }
+        if (plan instanceof Plan.ConditionCheck) {
+            throw dev.jdbcdynamo.planner.error.ErrorCode.VALIDATION.error(
+                    "EXISTS can only be used in ExecuteTransaction write requests.");
+        }
         if (plan instanceof Plan.Select select) {
             if (fullScanGuard && (select.path() instanceof dev.jdbcdynamo.planner.plan.AccessPath.Scan
                     || (select.path() instanceof dev.jdbcdynamo.planner.plan.AccessPath.IndexQuery q
@@ -210,12 +237,11 @@ public final class DynamoConnection implements Connection {
     /** The routed connection of the current catalog generation, opened or renewed as needed. */
     private RoutedSession routed() throws SQLException {
         Routing routing = database.routing();
-        if (routed == null || (routedBy != routing && autoCommit)) {
+        if (routed == null || routedBy != routing) {
             releaseRouted();
             routing.enter();
             routedBy = routing;
             Connection connection = routing.dataSource().getConnection();
-            connection.setAutoCommit(autoCommit);
             routed = new RoutedSession(connection);
         }
         routed.watch(running);
@@ -271,8 +297,8 @@ public final class DynamoConnection implements Connection {
         if (this.autoCommit == autoCommit) {
             return;
         }
-        if (routed != null) {
-            routed.connection().setAutoCommit(autoCommit);
+        if (autoCommit) {
+            commit(); // JDBC: turning autocommit on commits the open transaction
         }
         this.autoCommit = autoCommit;
     }
@@ -286,18 +312,35 @@ public final class DynamoConnection implements Connection {
     @Override
     public synchronized void commit() throws SQLException {
         checkOpen();
-        if (routed != null && !autoCommit) {
-            routed.connection().commit();
-            database.globalIndexes().written(); // changes of the transaction are now visible to the applier
+        try {
+            transaction.commit();
+            database.globalIndexes().written(); // the transaction's changes are now in the shards' change logs
+        } catch (DynamoException e) {
+            throw DynamoErrors.toSql(e);
+        } catch (SQLException e) {
+            if (ReshardFence.isFenced(e)) {
+                // An item's range is moving to another shard: nothing was applied; retry on the new ring.
+                database.checkRing();
+                throw DynamoErrors.toSql(FencedWrites.conflict(e));
+            }
+            throw DynamoErrors.fromStorage(e);
+        }
+    }
+
+    @Override
+    public synchronized void setClientRequestToken(String token) throws SQLException {
+        checkOpen();
+        try {
+            transaction.setToken(token);
+        } catch (DynamoException e) {
+            throw DynamoErrors.toSql(e);
         }
     }
 
     @Override
     public synchronized void rollback() throws SQLException {
         checkOpen();
-        if (routed != null && !autoCommit) {
-            routed.connection().rollback();
-        }
+        transaction.rollback();
     }
 
     @Override
@@ -312,9 +355,7 @@ public final class DynamoConnection implements Connection {
             replicaReads.close();
             streams.closeAll();
             planner.sqlExtensions().close();
-            if (routed != null && !autoCommit) {
-                routed.connection().rollback();
-            }
+            transaction.rollback();
         } finally {
             try {
                 releaseRouted();

@@ -2,6 +2,7 @@ package dev.jdbcdynamo.driver;
 
 import dev.jdbcdynamo.api.DynamoSqlException;
 import dev.jdbcdynamo.driver.exec.CancelSignal;
+import dev.jdbcdynamo.driver.tx.TransactionCanceled;
 import dev.jdbcdynamo.planner.error.DynamoException;
 import dev.jdbcdynamo.planner.error.ErrorCode;
 import dev.jdbcdynamo.planner.value.AttributeValue;
@@ -26,7 +27,8 @@ final class DynamoErrors {
     static SQLException toSql(DynamoException e) {
         ErrorCode code = e.code();
         String oldItem = e.oldItem() instanceof Map<?, ?> map ? DynamoJson.writeItem(asItem(map)) : null;
-        ErrorInfo info = new ErrorInfo(code.errorName(), e.line(), e.column(), oldItem);
+        ErrorInfo info = new ErrorInfo(code.errorName(), e.line(), e.column(), oldItem,
+                e instanceof TransactionCanceled canceled ? canceled.reasons() : java.util.List.of());
         String state = code.sqlState();
         String message = e.getMessage();
         SQLException sql;
@@ -120,6 +122,11 @@ final class DynamoErrors {
         @Override
         default String oldItemJson() {
             return info().oldItemJson();
+        }
+
+        @Override
+        default java.util.List<dev.jdbcdynamo.api.CancellationReason> cancellationReasons() {
+            return info().reasons();
         }
     }
 

@@ -198,7 +198,7 @@ final class DynamoPreparedStatement extends DynamoStatement implements PreparedS
 
     @Override
     public void addBatch() throws SQLException {
-        throw DynamoErrors.unsupported("Batches");
+        addBatch(current(), boundValues());
     }
 
     @Override

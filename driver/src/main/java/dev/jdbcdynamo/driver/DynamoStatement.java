@@ -1,6 +1,8 @@
 package dev.jdbcdynamo.driver;
 
 import dev.jdbcdynamo.driver.exec.CancelSignal;
+import dev.jdbcdynamo.api.BatchResult;
+import dev.jdbcdynamo.api.DynamoBatch;
 import dev.jdbcdynamo.driver.exec.ExecutionResult;
 import dev.jdbcdynamo.planner.value.AttributeValue;
 import java.sql.Connection;
@@ -11,7 +13,7 @@ import java.sql.Statement;
 import java.util.List;
 
 /** A plain Statement: each call plans its text (plans are cached by text) and runs it. */
-class DynamoStatement implements Statement, ConsistentReads {
+class DynamoStatement implements Statement, ConsistentReads, DynamoBatch {
     final DynamoConnection connection;
     private ResultSet current;
     private int updateCount = -1;
@@ -23,6 +25,8 @@ class DynamoStatement implements Statement, ConsistentReads {
     private Boolean consistentRead;
     /** The execution in progress, for cancel() from another thread. */
     private volatile CancelSignal running;
+    private final List<BatchRunner.Entry> batch = new java.util.ArrayList<>();
+    private List<BatchResult> batchResults = List.of();
 
     DynamoStatement(DynamoConnection connection) {
         this.connection = connection;
@@ -235,17 +239,42 @@ class DynamoStatement implements Statement, ConsistentReads {
 
     @Override
     public void addBatch(String sql) throws SQLException {
-        throw DynamoErrors.unsupported("Batches");
+        checkOpen();
+        batch.add(new BatchRunner.Entry(sql, null, null));
+    }
+
+    /** Adds a planned statement with its values (PreparedStatement.addBatch). */
+    void addBatch(StatementPlanner.Prepared prepared, List<AttributeValue> params) throws SQLException {
+        checkOpen();
+        batch.add(new BatchRunner.Entry(null, prepared, List.copyOf(params)));
     }
 
     @Override
     public void clearBatch() throws SQLException {
-        throw DynamoErrors.unsupported("Batches");
+        checkOpen();
+        batch.clear();
     }
 
     @Override
     public int[] executeBatch() throws SQLException {
-        throw DynamoErrors.unsupported("Batches");
+        checkOpen();
+        closeCurrent();
+        List<BatchRunner.Entry> entries = List.copyOf(batch);
+        batch.clear();
+        batchResults = List.of();
+        try {
+            BatchRunner.Outcome outcome = BatchRunner.run(connection, entries);
+            batchResults = outcome.results();
+            return outcome.counts();
+        } catch (java.sql.BatchUpdateException e) {
+            batchResults = BatchRunner.lastResults(e);
+            throw e;
+        }
+    }
+
+    @Override
+    public List<BatchResult> batchResults() {
+        return batchResults;
     }
 
     @Override

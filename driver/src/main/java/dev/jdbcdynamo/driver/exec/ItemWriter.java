@@ -86,8 +86,12 @@ public final class ItemWriter {
         return ps.executeUpdate() == 1;
     }
 
-    /** Binds each local index column from {@code first}; returns the next parameter index. */
-    private static int bindLocalColumns(PreparedStatement ps, int first, TableDef table, Map<String, AttributeValue> item)
+    /**
+     * Binds each local index column of {@link PhysicalSql#insert} / {@link PhysicalSql#replaceItem}
+     * from {@code first}; returns the next parameter index. For writers that prepare those
+     * statements themselves (transactions on XA branches).
+     */
+    public static int bindLocalColumns(PreparedStatement ps, int first, TableDef table, Map<String, AttributeValue> item)
             throws SQLException {
         int i = first;
         for (IndexDef index : table.localIndexes()) {

@@ -3,6 +3,7 @@ package dev.jdbcdynamo.driver.storage;
 import dev.jdbcdynamo.driver.ConnectionProperty;
 import dev.jdbcdynamo.driver.DynamoUrl;
 import dev.jdbcdynamo.driver.embedded.EmbeddedServers;
+import dev.jdbcdynamo.driver.tx.TxService;
 import dev.jdbcdynamo.planner.calcite.AccessPathPlanner;
 import dev.jdbcdynamo.planner.catalog.Catalog;
 import dev.jdbcdynamo.driver.exec.GlobalIndexes;
@@ -58,6 +59,9 @@ public final class DynamoDatabase implements Catalog, AutoCloseable {
     private final GsiApplier applier;
     private volatile Routing routing;
     private final DiscoveredColumns discovered;
+    private volatile TxService transactions;
+    private int txRecoveryTimeout;
+    private int txRecoveryInterval;
 
     private DynamoDatabase(String key, List<Shard> shards, HashRing ring, EmbeddedServers.Lease lease,
                            List<String> dropOnClose, int closeDelaySeconds) {
@@ -135,6 +139,9 @@ public final class DynamoDatabase implements Catalog, AutoCloseable {
             db.startIndexMaintenance();
             db.acknowledgeRing();
             db.watch = RingWatcher.watch(db, ConnectionProperty.RING_CHECK_MILLIS.getInt(props));
+            db.txRecoveryTimeout = ConnectionProperty.TX_RECOVERY_TIMEOUT.getInt(props);
+            db.txRecoveryInterval = ConnectionProperty.TX_RECOVERY_INTERVAL.getInt(props);
+            db.transactions = TxService.open(db.shards, db.ring, db.txRecoveryTimeout, db.txRecoveryInterval);
             return db;
         } catch (RuntimeException e) {
             shards.forEach(s -> s.pool().close());
@@ -226,6 +233,11 @@ public final class DynamoDatabase implements Catalog, AutoCloseable {
 
     public HashRing ring() {
         return ring;
+    }
+
+    /** Transactions and their recovery on this database's shards. */
+    public TxService transactions() {
+        return transactions;
     }
 
     /** The current catalog generation and its routing DataSource. */
@@ -481,6 +493,12 @@ public final class DynamoDatabase implements Catalog, AutoCloseable {
             ring = next;
             ringVersion = stored.version();
             refreshRouting();
+            applier.routeBy(shards, ring, store);
+            TxService previous = transactions;
+            if (previous != null) {
+                transactions = TxService.open(shards, ring, txRecoveryTimeout, txRecoveryInterval);
+                previous.close();
+            }
             RingWatcher.closeLater(dropped);
             org.slf4j.LoggerFactory.getLogger(DynamoDatabase.class).info(
                     "Now routing by ring version {}: shards {}", stored.version(), next.shards());
@@ -511,6 +529,9 @@ public final class DynamoDatabase implements Catalog, AutoCloseable {
             eventual.retire();
         }
         replicaSets.values().forEach(ReplicaSet::close);
+        if (transactions != null) {
+            transactions.close();
+        }
         Routing current = routing;
         if (current != null) {
             current.retire();

@@ -47,10 +47,10 @@ public final class GsiApplier implements GlobalIndexes, AutoCloseable {
     private static final int CATCH_UP_LOCK_SECONDS = 30;
     private static final String LOCK_NAME = "CONCAT('jdbc_dynamo_gsi.', SHA1(DATABASE()))";
 
-    private final List<Shard> shards;
-    private final Map<String, Shard> byName = new LinkedHashMap<>();
-    private final HashRing ring;
-    private final CatalogStore store;
+    private volatile List<Shard> shards;
+    private volatile Map<String, Shard> byName;
+    private volatile HashRing ring;
+    private volatile CatalogStore store;
     private final Semaphore wake = new Semaphore(0);
     private final BooleanSupplier anyGlobalIndex;
     private volatile boolean closed;
@@ -58,10 +58,17 @@ public final class GsiApplier implements GlobalIndexes, AutoCloseable {
 
     GsiApplier(List<Shard> shards, HashRing ring, CatalogStore store, BooleanSupplier anyGlobalIndex) {
         this.anyGlobalIndex = anyGlobalIndex;
-        this.shards = List.copyOf(shards);
-        shards.forEach(s -> byName.put(s.name(), s));
+        routeBy(shards, ring, store);
+    }
+
+    /** After a resharding: the shards, ring and catalog store to apply changes with from now on. */
+    void routeBy(List<Shard> shards, HashRing ring, CatalogStore store) {
+        Map<String, Shard> names = new LinkedHashMap<>();
+        shards.forEach(s -> names.put(s.name(), s));
+        this.byName = names;
         this.ring = ring;
         this.store = store;
+        this.shards = List.copyOf(shards);
     }
 
     /** Starts the background thread. */

@@ -13,7 +13,7 @@ final class ShardPools {
     private static final String URL_OPTIONS = "useSSL=false&allowPublicKeyRetrieval=true"
             + "&characterEncoding=UTF-8&connectionCollation=utf8mb4_bin&cachePrepStmts=true&prepStmtCacheSize=500"
             + "&prepStmtCacheSqlLimit=4096&useLocalSessionState=true&rewriteBatchedStatements=true"
-            + "&connectTimeout=5000&tcpKeepAlive=true&sessionVariables=transaction_isolation='REPEATABLE-READ'";
+            + "&connectTimeout=5000&tcpKeepAlive=true&sessionVariables=transaction_isolation='REPEATABLE-READ',innodb_lock_wait_timeout=10";
 
     private ShardPools() {
     }

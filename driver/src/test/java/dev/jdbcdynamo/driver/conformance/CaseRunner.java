@@ -30,11 +30,15 @@ import java.util.regex.Pattern;
 /** Runs one conformance case through JDBC connections from a factory and writes its answers as the README's lines. */
 final class CaseRunner {
     // Not carried to the driver (JDBC has no place for it yet): a step's limit (so no "pages" are
-    // produced). A step's consistentRead runs on a connection with the consistentRead property.
-    // Batch and transaction steps are not run: a case holding one is skipped as a whole.
+    // produced). A step's consistentRead runs on a connection with the consistentRead property. A
+    // transaction step runs as one JDBC transaction (autocommit off, the statements, commit); a
+    // batch step as Statement.addBatch/executeBatch.
 
-    /** Why a case with a batch or transaction step is skipped. */
-    static final String NEEDS_GROUPS = "needs transactions/batches (issue 6)";
+    /** Why a case with an empty batch or transaction step is skipped. */
+    static final String NEEDS_GROUPS = "an empty transaction or batch has no JDBC form (committing nothing or "
+            + "executing an empty batch succeeds in JDBC)";
+    /** Why a case with parameters in a batch step is skipped. */
+    static final String BATCH_PARAMETERS = "batch statements with parameters need one PreparedStatement each";
     /** The connection property that makes a failed conditional write carry the old item. */
     static final String RETURN_VALUES = "returnValuesOnConditionCheckFailure";
     /** The connection property for DynamoDB's ConsistentRead. */
@@ -78,8 +82,14 @@ final class CaseRunner {
 
     /** Why the case cannot run yet (see {@link #NEEDS_GROUPS}), or null. */
     static String skipReason(ConformanceCase c) {
-        boolean groups = c.steps().stream().anyMatch(s -> s.kind() == Kind.BATCH || s.kind() == Kind.TRANSACTION);
-        return groups ? NEEDS_GROUPS : null;
+        boolean empty = c.steps().stream().anyMatch(s -> (s.kind() == Kind.BATCH || s.kind() == Kind.TRANSACTION)
+                && s.statements().isEmpty());
+        if (empty) {
+            return NEEDS_GROUPS;
+        }
+        boolean batchParameters = c.steps().stream().anyMatch(s -> s.kind() == Kind.BATCH
+                && s.statements().stream().anyMatch(t -> !t.parameters().isEmpty()));
+        return batchParameters ? BATCH_PARAMETERS : null;
     }
 
     /** Sets up the case's tables and items, runs its steps and dumps; fails only when no connection opens. */
@@ -103,7 +113,10 @@ final class CaseRunner {
                     continue;
                 }
                 Connection connection = main;
-                if ("ALL_OLD".equalsIgnoreCase(step.returnValuesOnConditionCheckFailure())) {
+                boolean allOldAsked = "ALL_OLD".equalsIgnoreCase(step.returnValuesOnConditionCheckFailure())
+                        || (step.statements() != null && step.statements().stream()
+                                .anyMatch(t -> "ALL_OLD".equalsIgnoreCase(t.returnValuesOnConditionCheckFailure())));
+                if (allOldAsked) {
                     if (allOld == null) {
                         Properties p = new Properties();
                         p.setProperty(RETURN_VALUES, "ALL_OLD");
@@ -118,7 +131,10 @@ final class CaseRunner {
                     }
                     connection = consistent;
                 }
-                lines.add(CanonicalJson.write(statement(connection, step, i + 1)));
+                ObjectNode line = step.kind() == Kind.TRANSACTION ? transaction(connection, step, i + 1)
+                        : step.kind() == Kind.BATCH ? batch(connection, step, i + 1)
+                        : statement(connection, step, i + 1);
+                lines.add(CanonicalJson.write(line));
             }
             for (String table : c.dump()) {
                 lines.add(CanonicalJson.write(dump(main, table)));
@@ -305,6 +321,107 @@ final class CaseRunner {
         } catch (RuntimeException e) {
             return error("Unexpected " + e.getClass().getName(), String.valueOf(e.getMessage()), null, number);
         }
+    }
+
+    /** A transaction step: autocommit off, each statement, commit; read results become its responses. */
+    private static ObjectNode transaction(Connection connection, Step step, int number) {
+        ArrayNode responses = CanonicalJson.array();
+        try {
+            connection.setAutoCommit(false);
+            try {
+                for (Step t : step.statements()) {
+                    try (PreparedStatement ps = connection.prepareStatement(t.statement())) {
+                        int i = 1;
+                        for (JsonNode parameter : t.parameters()) {
+                            ps.setObject(i++, DynamoJson.valueFromJson(parameter));
+                        }
+                        if (ps.execute()) {
+                            try (ResultSet rs = ps.getResultSet()) {
+                                ArrayNode items = items(rs);
+                                ObjectNode response = CanonicalJson.object();
+                                if (!items.isEmpty()) {
+                                    response.set("item", items.get(0));
+                                }
+                                responses.add(response);
+                            }
+                        }
+                    }
+                }
+                connection.commit();
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            return failure(e, number);
+        } catch (DynamoException e) {
+            return error(e.code().errorName(), e.getMessage(), null, number);
+        } catch (RuntimeException e) {
+            return error("Unexpected " + e.getClass().getName(), String.valueOf(e.getMessage()), null, number);
+        }
+        ObjectNode line = CanonicalJson.object();
+        line.set("responses", responses);
+        line.put("step", number);
+        return line;
+    }
+
+    /** A batch step through Statement.addBatch/executeBatch; each statement's answer from DynamoBatch. */
+    private static ObjectNode batch(Connection connection, Step step, int number) {
+        try (Statement s = connection.createStatement()) {
+            for (Step t : step.statements()) {
+                s.addBatch(t.statement());
+            }
+            try {
+                s.executeBatch();
+            } catch (java.sql.BatchUpdateException e) {
+                // Some statements failed; every statement's answer is in the results.
+            }
+            ArrayNode out = CanonicalJson.array();
+            for (dev.jdbcdynamo.api.BatchResult r : s.unwrap(dev.jdbcdynamo.api.DynamoBatch.class).batchResults()) {
+                ObjectNode response = CanonicalJson.object();
+                if (!r.succeeded()) {
+                    response.put("error", r.errorCode());
+                    response.put("message", r.message() == null ? "" : r.message());
+                }
+                if (r.itemJson() != null) {
+                    response.set("item", CanonicalJson.outputItem(CanonicalJson.parse(r.itemJson())));
+                }
+                out.add(response);
+            }
+            ObjectNode line = CanonicalJson.object();
+            line.set("batch", out);
+            line.put("step", number);
+            return line;
+        } catch (SQLException e) {
+            return failure(e, number);
+        }
+    }
+
+    /** A failed call: DynamoDB's error name, the old item, and a transaction's cancellation reasons. */
+    private static ObjectNode failure(SQLException e, int number) {
+        if (!(e instanceof DynamoSqlException d)) {
+            return error("SQLException[" + e.getSQLState() + "]", String.valueOf(e.getMessage()), null, number);
+        }
+        JsonNode old = d.oldItemJson() == null ? null : CanonicalJson.outputItem(CanonicalJson.parse(d.oldItemJson()));
+        ObjectNode line = error(d.errorName(), e.getMessage(), old, number);
+        if (!d.cancellationReasons().isEmpty()) {
+            ArrayNode reasons = CanonicalJson.array();
+            for (dev.jdbcdynamo.api.CancellationReason r : d.cancellationReasons()) {
+                ObjectNode reason = CanonicalJson.object();
+                reason.put("code", r.code());
+                if (r.message() != null) {
+                    reason.put("message", r.message());
+                }
+                if (r.itemJson() != null) {
+                    reason.set("item", CanonicalJson.outputItem(CanonicalJson.parse(r.itemJson())));
+                }
+                reasons.add(reason);
+            }
+            line.set("reasons", reasons);
+        }
+        return line;
     }
 
     private static ObjectNode error(String code, String message, JsonNode item, int number) {

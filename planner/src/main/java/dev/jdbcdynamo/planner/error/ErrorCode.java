@@ -29,6 +29,10 @@ public enum ErrorCode {
     DUPLICATE_ITEM("DuplicateItemException", "23000", "Duplicate primary key exists in table"),
     CONDITIONAL_CHECK_FAILED("ConditionalCheckFailedException", "23000", "The conditional request failed"),
     TRANSACTION_CONFLICT("TransactionConflictException", "40001", "%s"),
+    TRANSACTION_CANCELED("TransactionCanceledException", "40002",
+            "Transaction cancelled, please refer cancellation reasons for specific reasons [%s]"),
+    IDEMPOTENT_PARAMETER_MISMATCH("IdempotentParameterMismatchException", "22023", "%s"),
+    TRANSACTION_OUTCOME_UNKNOWN("InternalServerError", "08007", "%s"),
 
     // Connection and infrastructure.
     INVALID_URL("ValidationException", "08001", "%s"),

@@ -48,8 +48,8 @@ public final class Binder {
             return new Plan.DropTable(drop.name(), drop.ifExists());
         } else if (statement instanceof Statement.Explain explain) {
             return new Plan.Explain(bind(explain.statement()));
-        } else if (statement instanceof Statement.ConditionCheck) {
-            throw ErrorCode.VALIDATION.error("EXISTS can only be used in ExecuteTransaction write requests.");
+        } else if (statement instanceof Statement.ConditionCheck check) {
+            return bindConditionCheck(check);
         } else if (statement instanceof Statement.CreateIndex create) {
             TableDef table = table(new Statement.TableRef(create.table(), null, null, create.pos()));
             return new Plan.CreateIndex(table, IndexDefinitions.added(table, create.index()));
@@ -132,6 +132,19 @@ public final class Binder {
             }
         }
         return new Plan.Update(table, key.key(), update.actions(), key.condition(), update.returning());
+    }
+
+    /** {@code EXISTS(SELECT ...)}: one item by its full key, with a condition beyond the key. */
+    private Plan bindConditionCheck(Statement.ConditionCheck check) {
+        if (!(check.query().from() instanceof Statement.FromTable from) || from.table().index() != null) {
+            throw ErrorCode.VALIDATION.error("EXISTS() must contain a single item read from a table");
+        }
+        TableDef table = table(from.table());
+        KeyedWrite key = fullKey(table, check.query().where());
+        if (key.condition() == null) {
+            throw ErrorCode.VALIDATION.error("EXISTS() must contain a single item read with additional condition");
+        }
+        return new Plan.ConditionCheck(table, key.key(), key.condition());
     }
 
     /** The key of a write, which must name every key attribute by equality, and its condition. */

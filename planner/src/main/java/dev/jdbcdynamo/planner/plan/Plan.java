@@ -59,6 +59,16 @@ public sealed interface Plan {
             implements Plan {
     }
 
+    /**
+     * {@code EXISTS(SELECT ...)} in a transaction: the item of {@code key} must exist and meet
+     * {@code condition}, or the transaction is cancelled.
+     */
+    record ConditionCheck(TableDef table, AccessPath.GetItem key, Expr condition) implements Plan {
+        public ConditionCheck {
+            requireNonNull(condition, "condition is null");
+        }
+    }
+
     /** Creates a table; {@code definition} has id 0 until the catalog assigns one. */
     record CreateTable(TableDef definition, boolean ifNotExists) implements Plan {
     }
