@@ -51,6 +51,10 @@ class DbeaverReplayIT {
                     + " GLOBAL INDEX \"ByStatus\" (status, order_date) PROJECTION INCLUDE (total))");
             s.execute("CREATE TABLE \"order_items\" (id STRING PARTITION KEY)");
             s.execute("CREATE TABLE \"orderXitems\" (id STRING PARTITION KEY)");
+            s.execute("CREATE TABLE \"Customers\" (customer_id STRING PARTITION KEY, name STRING)");
+            for (int c = 0; c < 7; c++) {
+                s.executeUpdate("INSERT INTO \"Customers\" VALUE {'customer_id': 'c" + c + "', 'name': 'name" + c + "'}");
+            }
             for (int i = 0; i < 250; i++) {
                 s.executeUpdate("INSERT INTO \"Orders\" VALUE {'customer_id': 'c" + (i % 7) + "', 'order_date': '2024-"
                         + String.format("%04d", i) + "', 'total': " + i + ", 'status': 'open', 'tags': ['a', 'b']}");
@@ -133,7 +137,7 @@ class DbeaverReplayIT {
         String catalog = connection.getCatalog();
         String schema = connection.getSchema();
         assertThat(rows(meta.getTables(catalog, schema, "%", null), "TABLE_NAME"))
-                .containsExactly("Orders", "orderXitems", "order_items");
+                .containsExactly("Customers", "Orders", "orderXitems", "order_items");
         assertThat(rows(meta.getColumns(catalog, schema, "Orders", "%"), "COLUMN_NAME"))
                 .startsWith("customer_id", "order_date", "total", "status").endsWith("item_json");
         assertThat(rows(meta.getPrimaryKeys(catalog, schema, "Orders"), "COLUMN_NAME"))
@@ -220,6 +224,47 @@ class DbeaverReplayIT {
                 assertThat(rs.next()).isTrue();
                 assertThat(rs.getBigDecimal(1)).isEqualByComparingTo("99.5");
             }
+        }
+    }
+
+    /**
+     * The SQL extensions run on Calcite's enumerable operators, which generate Java source and
+     * compile it with Janino at run time: an aggregate and a join through the relocated Calcite
+     * of the jar (DESIGN section 6). Expected rows are computed from the inserted data.
+     */
+    @Test
+    void aggregatesAndJoinsRunThroughTheRelocatedCalcite() throws Exception {
+        List<String> expectedGroups = new ArrayList<>();
+        List<String> expectedJoin = new ArrayList<>();
+        for (int c = 0; c < 7; c++) {
+            long n = 0;
+            long sum = 0;
+            for (int i = 0; i < 250; i++) {
+                if (i % 7 == c) {
+                    n++;
+                    sum += i;
+                }
+            }
+            expectedGroups.add("c" + c + " " + n + " " + sum);
+            expectedJoin.add("name" + c + " " + n);
+        }
+        try (Statement s = connection.createStatement()) {
+            List<String> groups = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery("SELECT customer_id, COUNT(*) AS n, SUM(total) AS s FROM \"Orders\""
+                    + " GROUP BY customer_id ORDER BY customer_id")) {
+                while (rs.next()) {
+                    groups.add(rs.getString(1) + " " + rs.getLong(2) + " " + rs.getBigDecimal(3).toPlainString());
+                }
+            }
+            assertThat(groups).containsExactlyElementsOf(expectedGroups);
+            List<String> joined = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery("SELECT c.name, COUNT(*) AS n FROM \"Orders\" o JOIN \"Customers\" c"
+                    + " ON o.customer_id = c.customer_id GROUP BY c.name ORDER BY c.name")) {
+                while (rs.next()) {
+                    joined.add(rs.getString(1) + " " + rs.getLong(2));
+                }
+            }
+            assertThat(joined).containsExactlyElementsOf(expectedJoin);
         }
     }
 

@@ -94,7 +94,9 @@ class StatementControlTest {
              Connection waiter = DriverManager.getConnection(URL)) {
             holder.setAutoCommit(false);
             try (Statement lock = holder.createStatement()) {
-                lock.executeUpdate("UPDATE \"Counters\" SET n = n + 1 WHERE id = 'c2'");
+                // A read in a transaction holds a shared lock on the item until rollback (writes of a
+                // transaction are held back until commit and lock nothing before it).
+                lock.executeQuery("SELECT * FROM \"Counters\" WHERE id = 'c2'").close();
                 Statement blocked = waiter.createStatement();
                 CompletableFuture<Integer> update = CompletableFuture.supplyAsync(() -> {
                     try {
@@ -129,7 +131,9 @@ class StatementControlTest {
              Connection waiter = DriverManager.getConnection(URL)) {
             holder.setAutoCommit(false);
             try (Statement lock = holder.createStatement(); Statement s = waiter.createStatement()) {
-                lock.executeUpdate("UPDATE \"Counters\" SET n = n + 1 WHERE id = 'c3'");
+                // A read in a transaction holds a shared lock on the item until rollback (writes of a
+                // transaction are held back until commit and lock nothing before it).
+                lock.executeQuery("SELECT * FROM \"Counters\" WHERE id = 'c3'").close();
                 s.setQueryTimeout(1);
                 assertThat(s.getQueryTimeout()).isEqualTo(1);
                 assertThatThrownBy(() -> s.executeUpdate("UPDATE \"Counters\" SET n = n + 10 WHERE id = 'c3'"))
