@@ -65,6 +65,23 @@ final class SqlExtensions implements AutoCloseable {
         }
     }
 
+    /**
+     * Prepares {@code EXPLAIN <SQL extension>}: the explained statement prepared by Calcite, as the
+     * plan an EXPLAIN shows; null when the text is not an EXPLAIN or Calcite cannot parse it.
+     */
+    StatementPlanner.Prepared prepareExplain(String sql, boolean mustParse) {
+        String explained = SqlExplainer.explained(sql);
+        StatementPlanner.Prepared inner = explained == null ? null : prepare(explained, mustParse);
+        return inner == null ? null
+                : new StatementPlanner.Prepared(new Plan.Explain(inner.plan()), inner.parameterCount(), inner.generation());
+    }
+
+    /** EXPLAIN rows of a prepared SQL extension ({@link SqlExplainer}). */
+    List<Map<String, AttributeValue>> explain(Plan.SqlQuery query) throws SQLException {
+        statement(query.sql()); // (re)opens Calcite's connection for the current catalog
+        return SqlExplainer.explain(calcite, query.sql(), database);
+    }
+
     /** Runs a prepared SQL extension; its rows become items named by the result's labels. */
     ExecutionResult run(Plan.SqlQuery query, List<AttributeValue> params) throws SQLException {
         PreparedStatement ps = statement(query.sql());
