@@ -75,7 +75,7 @@ class SqlIndexAccessTest {
 
     @Test
     void globalIndexKeyAndSortRange() throws Exception {
-        String keyed = "SELECT id, part, score FROM ix WHERE grp = 'g4' AND score BETWEEN 20 AND 70"
+        String keyed = "SELECT id AS i, part, score FROM ix WHERE grp = 'g4' AND score BETWEEN 20 AND 70"
                 + " ORDER BY id, part";
         List<String> rows = rows(keyed);
         assertThat(rows).isEqualTo(rows(keyed.replace("WHERE grp", "WHERE TRIM(grp)")));
@@ -87,7 +87,7 @@ class SqlIndexAccessTest {
     @Test
     void localIndexPartitionKeyAndSortCondition() throws Exception {
         for (String id : List.of("i3", "i17", "i30")) {
-            String keyed = "SELECT id, part, score, tag FROM ix WHERE id = '" + id + "' AND score > 40 ORDER BY part";
+            String keyed = "SELECT id AS i, part, score, tag FROM ix WHERE id = '" + id + "' AND score > 40 ORDER BY part";
             List<String> rows = rows(keyed);
             assertThat(rows).isEqualTo(rows(keyed.replace("WHERE id", "WHERE TRIM(id)")));
             assertThat(rows).isEqualTo(matching(i -> i.id().equals(id) && i.score() > 40).stream()
