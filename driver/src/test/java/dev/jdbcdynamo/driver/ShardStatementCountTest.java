@@ -110,6 +110,19 @@ class ShardStatementCountTest {
     }
 
     @Test
+    void countStarIsOneCountPerShard() throws Exception {
+        Map<String, Integer> counts = count("SELECT COUNT(*) AS n FROM o", 1);
+        assertThat(counts).hasSize(SHARDS);
+        assertThat(counts.values()).containsOnly(1);
+        try (Statement s = admin.createStatement(); ResultSet rs = s.executeQuery(
+                "SELECT COUNT(*) FROM mysql.general_log WHERE command_type IN ('Query', 'Execute')"
+                        + " AND CONVERT(argument USING utf8mb4) LIKE 'SELECT COUNT(*) FROM " + physical + "%'")) {
+            rs.next();
+            assertThat(rs.getInt(1)).isEqualTo(SHARDS);
+        }
+    }
+
+    @Test
     void rowCountForCalciteIsTheShardsEstimate() throws Exception {
         try (Statement s = admin.createStatement()) {
             for (int i = 0; i < SHARDS; i++) {

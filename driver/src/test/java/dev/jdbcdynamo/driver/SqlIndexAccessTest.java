@@ -78,6 +78,7 @@ class SqlIndexAccessTest {
         String keyed = "SELECT id AS i, part, score FROM ix WHERE grp = 'g4' AND score BETWEEN 20 AND 70"
                 + " ORDER BY id, part";
         List<String> rows = rows(keyed);
+        System.out.println(explain(keyed));
         assertThat(rows).isEqualTo(rows(keyed.replace("WHERE grp", "WHERE TRIM(grp)")));
         assertThat(rows).isEqualTo(matching(i -> i.grp().equals("g4") && i.score() >= 20 && i.score() <= 70)
                 .stream().map(i -> i.id() + "|" + i.part() + "|" + i.score()).toList());
@@ -105,6 +106,17 @@ class SqlIndexAccessTest {
         assertThat(rows(both)).containsExactly(String.valueOf(
                 matching(i -> i.id().equals("i5") && i.grp().equals("g1")).size()));
         assertThat(explain(both)).contains("Query | ix | id = 'i5' |").doesNotContain("IndexQuery");
+    }
+
+    @Test
+    void countIsPushedToTheShardsAndEqualsCalcitesCount() throws Exception {
+        assertThat(rows("SELECT COUNT(*) AS n FROM ix")).containsExactly(String.valueOf(ITEMS.size()))
+                .isEqualTo(rows("SELECT COUNT(id) AS n FROM ix"));
+        for (String id : List.of("i0", "i21", "nobody")) {
+            assertThat(rows("SELECT COUNT(*) FROM ix WHERE id = '" + id + "'"))
+                    .containsExactly(String.valueOf(matching(i -> i.id().equals(id)).size()))
+                    .isEqualTo(rows("SELECT COUNT(*) FROM ix WHERE TRIM(id) = '" + id + "'"));
+        }
     }
 
     private static List<Item> matching(Predicate<Item> p) {
