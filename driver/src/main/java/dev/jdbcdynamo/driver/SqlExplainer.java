@@ -33,8 +33,9 @@ import org.apache.calcite.runtime.Hook;
  * EXPLAIN of a SQL extension: a first row with Calcite's physical plan ({@code RelOptUtil.toString},
  * in the {@code sql} column, access path {@code Calcite}), then one row per table the plan reads
  * with the access path {@link SqlAccess} chooses for the filters Calcite pushed to it (Scan, Query
- * or IndexQuery), the key condition, the pushed filters, the shards and the physical SQL. The
- * columns are those of a PartiQL EXPLAIN.
+ * or IndexQuery), the key condition, the pushed filters, the shards and the physical SQL. A
+ * {@code COUNT(*)} counted on the shards ({@link CountPushdown}) shows one {@code CountPushdown}
+ * row instead of the table's. The columns are those of a PartiQL EXPLAIN.
  */
 final class SqlExplainer {
     private static final Pattern EXPLAIN = Pattern.compile("(?is)^\\s*EXPLAIN\\s+(.+)$");
@@ -60,6 +61,15 @@ final class SqlExplainer {
             return rows;
         }
         rows.add(row("Calcite", "", "", "", "", RelOptUtil.toString(plan[0]).strip()));
+        CountPushdown count = CountPushdown.of(plan[0]);
+        if (count != null) {
+            rows.add(row("CountPushdown", count.table().name(), count.partitionKey() == null ? ""
+                            : count.table().partitionKey().name() + " = " + count.partitionKey(), "",
+                    count.partitionKey() == null ? "all (" + database.shards().size() + ")" : "1",
+                    "SELECT COUNT(*) FROM " + count.table().physicalName()
+                            + (count.partitionKey() == null ? "" : " WHERE kid = ? AND pk = ?")));
+            return rows;
+        }
         List<TableScan> scans = new ArrayList<>();
         collect(plan[0], scans);
         RexBuilder rex = new RexBuilder(plan[0].getCluster().getTypeFactory());
