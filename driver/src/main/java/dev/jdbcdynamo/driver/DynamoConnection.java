@@ -228,6 +228,8 @@ public final class DynamoConnection implements Connection, DynamoTransactions {
             return ExecutionResult.count(0);
         } else if (plan instanceof Plan.SqlQuery query) {
             return planner.sqlExtensions().run(query, params);
+        } else if (plan instanceof Plan.Explain explain && explain.plan() instanceof Plan.SqlQuery query) {
+            return ExecutionResult.rows(planner.sqlExtensions().explain(query));
         } else if (plan instanceof Plan.Explain explain) {
             return ExecutionResult.rows(PlanExplainer.explain(explain.plan(), database));
         }

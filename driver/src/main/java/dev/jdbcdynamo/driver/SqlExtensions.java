@@ -38,6 +38,7 @@ final class SqlExtensions implements AutoCloseable {
 
     private final DynamoDatabase database;
     private final Map<String, PreparedStatement> statements = new LinkedHashMap<>(16, 0.75f, true);
+    private final Map<String, CountPushdown> counts = new java.util.HashMap<>();
     private Connection calcite;
     private Routing builtFor;
 
@@ -65,9 +66,35 @@ final class SqlExtensions implements AutoCloseable {
         }
     }
 
+    /**
+     * Prepares {@code EXPLAIN <SQL extension>}: the explained statement prepared by Calcite, as the
+     * plan an EXPLAIN shows; null when the text is not an EXPLAIN or Calcite cannot parse it.
+     */
+    StatementPlanner.Prepared prepareExplain(String sql, boolean mustParse) {
+        String explained = SqlExplainer.explained(sql);
+        StatementPlanner.Prepared inner = explained == null ? null : prepare(explained, mustParse);
+        return inner == null ? null
+                : new StatementPlanner.Prepared(new Plan.Explain(inner.plan()), inner.parameterCount(), inner.generation());
+    }
+
+    /** EXPLAIN rows of a prepared SQL extension ({@link SqlExplainer}). */
+    List<Map<String, AttributeValue>> explain(Plan.SqlQuery query) throws SQLException {
+        statement(query.sql()); // (re)opens Calcite's connection for the current catalog
+        return SqlExplainer.explain(calcite, query.sql(), database);
+    }
+
     /** Runs a prepared SQL extension; its rows become items named by the result's labels. */
     ExecutionResult run(Plan.SqlQuery query, List<AttributeValue> params) throws SQLException {
         PreparedStatement ps = statement(query.sql());
+        CountPushdown count = counts.get(query.sql());
+        if (count != null && params.isEmpty() && query.columns().size() == 1) {
+            try {
+                return ExecutionResult.rows(List.of(Map.of(query.columns().get(0).label(),
+                        new AttributeValue.N(BigDecimal.valueOf(count.count(database))))));
+            } catch (SQLException e) {
+                throw new DynamoException(ErrorCode.INTERNAL, "Counting items failed: " + e.getMessage(), e);
+            }
+        }
         java.sql.ParameterMetaData pm = ps.getParameterMetaData();
         for (int i = 0; i < params.size(); i++) {
             ps.setObject(i + 1, javaValue(params.get(i), pm.getParameterType(i + 1)));
@@ -105,11 +132,20 @@ final class SqlExtensions implements AutoCloseable {
         }
         PreparedStatement ps = statements.get(sql);
         if (ps == null) {
-            ps = calcite.prepareStatement(sql);
+            org.apache.calcite.rel.RelNode[] plan = new org.apache.calcite.rel.RelNode[1];
+            try (org.apache.calcite.runtime.Hook.Closeable hook = org.apache.calcite.runtime.Hook.PLAN_BEFORE_IMPLEMENTATION
+                    .addThread((org.apache.calcite.rel.RelRoot root) -> plan[0] = root.rel)) {
+                ps = calcite.prepareStatement(sql);
+            }
             statements.put(sql, ps);
+            CountPushdown count = plan[0] == null ? null : CountPushdown.of(plan[0]);
+            if (count != null) {
+                counts.put(sql, count);
+            }
             if (statements.size() > 64) {
                 var eldest = statements.entrySet().iterator().next();
                 statements.remove(eldest.getKey());
+                counts.remove(eldest.getKey());
                 eldest.getValue().close();
             }
         }
@@ -175,6 +211,7 @@ final class SqlExtensions implements AutoCloseable {
             ps.close();
         }
         statements.clear();
+        counts.clear();
         if (calcite != null) {
             calcite.close();
             calcite = null;

@@ -94,6 +94,9 @@ final class StatementPlanner {
             // Statements beyond our grammar (subqueries, CASE, ...) may still be SQL extensions.
             Prepared viaCalcite = language == Language.SQL && e.code() == ErrorCode.SYNTAX_ERROR
                     ? sqlExtensions.prepare(sql, false) : null;
+            if (viaCalcite == null && language == Language.SQL && e.code() == ErrorCode.SYNTAX_ERROR) {
+                viaCalcite = sqlExtensions.prepareExplain(sql, false);
+            }
             if (viaCalcite == null) {
                 throw e;
             }
@@ -104,6 +107,14 @@ final class StatementPlanner {
             Prepared viaCalcite = sqlExtensions.prepare(sql, true);
             cache.put(sql, viaCalcite);
             return viaCalcite;
+        }
+        if (language == Language.SQL && parsed.statement() instanceof dev.jdbcdynamo.planner.ast.Statement.Explain x
+                && SqlExtensionCheck.isExtension(x.statement(), database)) {
+            Prepared viaCalcite = sqlExtensions.prepareExplain(sql, true);
+            if (viaCalcite != null) {
+                cache.put(sql, viaCalcite);
+                return viaCalcite;
+            }
         }
         LiteralLifter.Lifted lifted = LiteralLifter.lift(parsed.statement(), parsed.parameterCount());
         if (lifted != null) {

@@ -40,6 +40,13 @@ class ShardStatementCountTest {
                 }
             }
         }
+        try (Statement s = dynamo.createStatement()) {
+            s.execute("CREATE TABLE gi (id STRING PARTITION KEY, grp STRING, GLOBAL INDEX \"ByGrp\" (grp))");
+            for (int i = 0; i < 40; i++) {
+                s.executeUpdate("INSERT INTO gi VALUE {'id': 'i" + i + "', 'grp': 'g" + (i % 5) + "'}");
+            }
+        }
+        dynamo.unwrap(DynamoConnection.class).database().globalIndexes().catchUp();
         physical = dynamo.unwrap(DynamoConnection.class).database().routing().tables().get("o").physicalName();
         try (Statement s = admin.createStatement()) {
             s.execute("SET GLOBAL log_output = 'TABLE'");
@@ -93,6 +100,29 @@ class ShardStatementCountTest {
     }
 
     @Test
+    void sqlExtensionWithGlobalIndexKeyEqualityReachesOneShardOnce() throws Exception {
+        String gi = dynamo.unwrap(DynamoConnection.class).database().routing().tables().get("gi").physicalName();
+        Map<String, Integer> counts = count("SELECT COUNT(*) AS n FROM gi WHERE grp = 'g3'", 1, gi);
+        assertThat(counts).hasSize(1);
+        assertThat(counts.values()).containsExactly(1);
+        Map<String, Integer> scan = count("SELECT COUNT(*) AS n FROM gi WHERE TRIM(grp) = 'g3'", 1, gi);
+        assertThat(scan).hasSize(SHARDS);
+    }
+
+    @Test
+    void countStarIsOneCountPerShard() throws Exception {
+        Map<String, Integer> counts = count("SELECT COUNT(*) AS n FROM o", 1);
+        assertThat(counts).hasSize(SHARDS);
+        assertThat(counts.values()).containsOnly(1);
+        try (Statement s = admin.createStatement(); ResultSet rs = s.executeQuery(
+                "SELECT COUNT(*) FROM mysql.general_log WHERE command_type IN ('Query', 'Execute')"
+                        + " AND CONVERT(argument USING utf8mb4) LIKE 'SELECT COUNT(*) FROM " + physical + "%'")) {
+            rs.next();
+            assertThat(rs.getInt(1)).isEqualTo(SHARDS);
+        }
+    }
+
+    @Test
     void rowCountForCalciteIsTheShardsEstimate() throws Exception {
         try (Statement s = admin.createStatement()) {
             for (int i = 0; i < SHARDS; i++) {
@@ -106,6 +136,11 @@ class ShardStatementCountTest {
 
     /** Runs a query, checks how many items it gave, and counts the statements each shard logged. */
     private static Map<String, Integer> count(String sql, int expectedItems) throws SQLException {
+        return count(sql, expectedItems, physical);
+    }
+
+    /** As above, counting the statements that read the physical table {@code table} or its indexes. */
+    private static Map<String, Integer> count(String sql, int expectedItems, String table) throws SQLException {
         try (Statement s = admin.createStatement()) {
             s.execute("TRUNCATE TABLE mysql.general_log");
         }
@@ -132,7 +167,7 @@ class ShardStatementCountTest {
             while (rs.next()) {
                 String db = databaseOf.get(rs.getLong(1));
                 String text = rs.getString(2);
-                if (db != null && text.contains(" FROM " + physical)) {
+                if (db != null && text.contains(" FROM " + table)) {
                     counts.merge(db, 1, Integer::sum);
                     statements.add(db + ": " + text);
                 }

@@ -2,11 +2,14 @@ package dev.jdbcdynamo.driver.exec;
 
 import dev.jdbcdynamo.driver.storage.DynamoDatabase;
 import dev.jdbcdynamo.driver.storage.Shard;
+import dev.jdbcdynamo.planner.catalog.IndexDef;
 import dev.jdbcdynamo.planner.catalog.TableDef;
 import dev.jdbcdynamo.planner.error.DynamoException;
 import dev.jdbcdynamo.planner.error.ErrorCode;
+import dev.jdbcdynamo.planner.plan.IndexReads;
 import dev.jdbcdynamo.planner.plan.ItemKeys;
 import dev.jdbcdynamo.planner.plan.PhysicalSql;
+import dev.jdbcdynamo.planner.plan.SortRange;
 import dev.jdbcdynamo.planner.sql.ItemCursor;
 import dev.jdbcdynamo.planner.sql.ItemSource;
 import dev.jdbcdynamo.planner.value.AttributeValue;
@@ -24,7 +27,8 @@ import javax.sql.DataSource;
 
 /**
  * Items for Calcite's tables, read from the shards' pools: a scan asks every shard once and
- * streams ({@link ShardScan}); a partition is one statement to the one shard its kid maps to.
+ * streams ({@link ShardScan}); a partition or an index partition is one statement to the one shard its kid maps
+ * to.
  * Reads are committed data, outside any transaction of the JDBC connection.
  */
 public final class ShardItemSource implements ItemSource {
@@ -63,25 +67,64 @@ public final class ShardItemSource implements ItemSource {
     @Override
     public ItemCursor partition(TableDef table, AttributeValue partitionKey) {
         ItemKeys.KeyBytes key = ItemKeys.forRead(table, partitionKey, null);
-        List<Map<String, AttributeValue>> items = new ArrayList<>();
-        if (key != null) {
-            long kid = KeyspaceId.of(key.tag(), key.pk());
-            String shardName = database.ring().shardFor(kid);
-            Shard shard = database.shards().stream().filter(s -> s.name().equals(shardName)).findFirst()
-                    .orElseThrow();
-            String sql = PhysicalSql.query(table, PhysicalSql.Bound.NONE, PhysicalSql.Bound.NONE, false);
-            try (Connection c = shard.pool().getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-                ps.setLong(1, kid);
-                ps.setBytes(2, key.pk());
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        items.add(DynamoJson.readItem(rs.getString(1)));
-                    }
-                }
-            } catch (SQLException e) {
-                throw storage(e);
-            }
+        if (key == null) {
+            return list(List.of());
         }
+        String sql = PhysicalSql.query(table, PhysicalSql.Bound.NONE, PhysicalSql.Bound.NONE, false);
+        return list(read(key, sql, ByteRange.ALL));
+    }
+
+    /**
+     * A local index is read on the base partition's shard (its column of the base table), a global
+     * index on the shard of its own partition key (its table); both hold whole items. Reads of a
+     * global index are eventually consistent, as DynamoDB's are (the applier fills it from the
+     * shards' change logs).
+     */
+    @Override
+    public ItemCursor index(TableDef table, IndexDef index, AttributeValue partitionKey, SortRange range) {
+        TableDef keys = IndexReads.keySchema(table, index);
+        ItemKeys.KeyBytes key = ItemKeys.forRead(keys, partitionKey, null);
+        ByteRange bytes = range.isAll() ? ByteRange.ALL : ByteRange.of(keys, range, List.of());
+        if (key == null || bytes == null) {
+            return list(List.of());
+        }
+        String sql = index.global()
+                ? PhysicalSql.globalIndexQuery(table, index, bytes.lowerBound(), bytes.upperBound(), false)
+                : PhysicalSql.localIndexQuery(table, index, bytes.lowerBound(), bytes.upperBound(), false);
+        return list(read(key, sql, bytes));
+    }
+
+    /** The shard a partition key's kid maps to. */
+    public Shard shardOf(ItemKeys.KeyBytes key) {
+        String shardName = database.ring().shardFor(KeyspaceId.of(key.tag(), key.pk()));
+        return database.shards().stream().filter(s -> s.name().equals(shardName)).findFirst().orElseThrow();
+    }
+
+    /** One keyed statement (kid, pk, then the range's bounds) on the key's shard. */
+    private List<Map<String, AttributeValue>> read(ItemKeys.KeyBytes key, String sql, ByteRange bytes) {
+        List<Map<String, AttributeValue>> items = new ArrayList<>();
+        try (Connection c = shardOf(key).pool().getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            int i = 1;
+            ps.setLong(i++, KeyspaceId.of(key.tag(), key.pk()));
+            ps.setBytes(i++, key.pk());
+            if (bytes.lower() != null) {
+                ps.setBytes(i++, bytes.lower());
+            }
+            if (bytes.upper() != null) {
+                ps.setBytes(i, bytes.upper());
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    items.add(DynamoJson.readItem(rs.getString(1)));
+                }
+            }
+        } catch (SQLException e) {
+            throw storage(e);
+        }
+        return items;
+    }
+
+    private static ItemCursor list(List<Map<String, AttributeValue>> items) {
         Iterator<Map<String, AttributeValue>> it = items.iterator();
         return new ItemCursor() {
             @Override

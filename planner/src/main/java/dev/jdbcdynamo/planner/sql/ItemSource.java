@@ -1,6 +1,8 @@
 package dev.jdbcdynamo.planner.sql;
 
+import dev.jdbcdynamo.planner.catalog.IndexDef;
 import dev.jdbcdynamo.planner.catalog.TableDef;
+import dev.jdbcdynamo.planner.plan.SortRange;
 import dev.jdbcdynamo.planner.value.AttributeValue;
 
 /**
@@ -13,6 +15,12 @@ public interface ItemSource {
 
     /** The items of one partition: a Query on the one shard that holds it. */
     ItemCursor partition(TableDef table, AttributeValue partitionKey);
+
+    /**
+     * The items a secondary index holds under one index partition key, within a range of the
+     * index sort key (bounds are literals): one statement on the one shard that holds them.
+     */
+    ItemCursor index(TableDef table, IndexDef index, AttributeValue partitionKey, SortRange range);
 
     /** About how many items the table holds (the shards' own estimate), or null when unknown. */
     Double rowCount(TableDef table);

@@ -7,7 +7,6 @@ import dev.jdbcdynamo.planner.catalog.KeyType;
 import dev.jdbcdynamo.planner.catalog.TableDef;
 import dev.jdbcdynamo.planner.value.AttributeValue;
 import dev.jdbcdynamo.planner.value.JavaValues;
-import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,24 +17,21 @@ import org.apache.calcite.linq4j.Enumerable;
 import org.apache.calcite.linq4j.Enumerator;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
-import org.apache.calcite.rex.RexCall;
-import org.apache.calcite.rex.RexInputRef;
-import org.apache.calcite.rex.RexLiteral;
+import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.schema.FilterableTable;
 import org.apache.calcite.schema.Statistic;
 import org.apache.calcite.schema.Statistics;
 import org.apache.calcite.util.ImmutableBitSet;
 import org.apache.calcite.schema.impl.AbstractTable;
-import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.type.SqlTypeName;
 
 /**
  * A DynamoDB table as Calcite sees it for the SQL extensions: one column per key and declared
  * attribute (S as VARCHAR, N as exact DECIMAL, B as VARBINARY; null when an item has no such
  * attribute or one of another type), then {@value #ITEM_COLUMN}, a map of every attribute, to reach
- * the others ({@code item['price']}). A filter that fixes the partition key becomes a Query of one
- * partition on one shard; anything else scans. Calcite still applies every filter to the rows.
+ * the others ({@code item['price']}). How the filters choose a Query, an IndexQuery or a Scan:
+ * {@link SqlAccess}. Calcite still applies every filter to the rows.
  */
 public final class ItemTable extends AbstractTable implements FilterableTable {
     /** The column that holds the whole item. */
@@ -79,49 +75,28 @@ public final class ItemTable extends AbstractTable implements FilterableTable {
 
     @Override
     public Enumerable<Object[]> scan(DataContext root, List<RexNode> filters) {
-        AttributeValue partition = partitionKeyValue(filters);
+        SqlAccess access = access(filters, new RexBuilder(root.getTypeFactory()));
         return new AbstractEnumerable<>() {
             @Override
             public Enumerator<Object[]> enumerator() {
-                ItemCursor cursor = partition == null ? source.scan(table) : source.partition(table, partition);
+                ItemCursor cursor = switch (access.kind()) {
+                    case SCAN -> source.scan(table);
+                    case QUERY -> source.partition(table, access.partitionKey());
+                    case INDEX_QUERY -> source.index(table, access.index(), access.partitionKey(), access.range());
+                };
                 return new RowEnumerator(cursor);
             }
         };
     }
 
-    /** The partition key's value when a conjunct is {@code pk = literal} (either side). */
-    private AttributeValue partitionKeyValue(List<RexNode> filters) {
-        int pkIndex = columns.indexOf(table.partitionKey());
-        for (RexNode filter : filters) {
-            if (!(filter instanceof RexCall call) || call.getKind() != SqlKind.EQUALS) {
-                continue;
-            }
-            RexNode left = call.getOperands().get(0);
-            RexNode right = call.getOperands().get(1);
-            RexLiteral literal = right instanceof RexLiteral l ? l : left instanceof RexLiteral l2 ? l2 : null;
-            RexNode other = literal == right ? left : right;
-            if (literal != null && other instanceof RexInputRef ref && ref.getIndex() == pkIndex) {
-                AttributeValue value = keyValue(table.partitionKey().type(), literal);
-                if (value != null) {
-                    return value;
-                }
-            }
-        }
-        return null;
+    /** How this table is read for the filters Calcite pushes to it. */
+    public SqlAccess access(List<RexNode> filters, RexBuilder rex) {
+        return SqlAccess.choose(table, columns, filters, rex);
     }
 
-    private static AttributeValue keyValue(KeyType type, RexLiteral literal) {
-        return switch (type) {
-            case S -> {
-                String s = literal.getValueAs(String.class);
-                yield s == null ? null : new AttributeValue.S(s);
-            }
-            case N -> {
-                BigDecimal n = literal.getValueAs(BigDecimal.class);
-                yield n == null ? null : new AttributeValue.N(n);
-            }
-            case B -> null;
-        };
+    /** The table this SQL table reads. */
+    public TableDef table() {
+        return table;
     }
 
     /** An item as a row of this table. */
