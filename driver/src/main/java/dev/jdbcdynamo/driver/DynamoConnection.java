@@ -67,7 +67,7 @@ public final class DynamoConnection implements Connection, DynamoTransactions {
         this.planner = new StatementPlanner(database,
                 Language.of(ConnectionProperty.LANGUAGE.get(url.properties())));
         this.executor = new dev.jdbcdynamo.driver.exec.Executor(database.globalIndexes(),
-                new dev.jdbcdynamo.driver.exec.IndexReadOptions(false,
+                new dev.jdbcdynamo.driver.exec.IndexReadOptions(
                         Boolean.parseBoolean(ConnectionProperty.GSI_READ_YOUR_WRITES.get(url.properties()))));
         this.fullScanGuard = Boolean.parseBoolean(ConnectionProperty.FULL_SCAN_GUARD.get(url.properties()));
         String consistent = ConnectionProperty.CONSISTENT_READ.getLowerCase(url.properties());

@@ -5,6 +5,9 @@ import dev.jdbcdynamo.planner.plan.ItemKeys;
 import dev.jdbcdynamo.planner.plan.PhysicalSql.Bound;
 import dev.jdbcdynamo.planner.plan.SortRange;
 import dev.jdbcdynamo.planner.value.AttributeValue;
+import dev.jdbcdynamo.sharding.KeyspaceId;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.List;
 
@@ -90,5 +93,21 @@ record ByteRange(byte[] lower, boolean lowerInclusive, byte[] upper, boolean upp
 
     Bound upperBound() {
         return upper == null ? Bound.NONE : upperInclusive ? Bound.INCLUSIVE : Bound.EXCLUSIVE;
+    }
+
+    /**
+     * Binds a keyed range statement's parameters in the order {@code PhysicalSql}'s query forms
+     * take them: the partition's {@code kid} and encoded key, then the bounds this range has.
+     */
+    void bind(PreparedStatement ps, ItemKeys.KeyBytes key) throws SQLException {
+        int i = 1;
+        ps.setLong(i++, KeyspaceId.of(key.tag(), key.pk()));
+        ps.setBytes(i++, key.pk());
+        if (lower != null) {
+            ps.setBytes(i++, lower);
+        }
+        if (upper != null) {
+            ps.setBytes(i, upper);
+        }
     }
 }

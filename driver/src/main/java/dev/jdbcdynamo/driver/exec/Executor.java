@@ -52,9 +52,6 @@ public final class Executor {
         List<Map<String, AttributeValue>> read;
         if (indexQuery != null) {
             if (indexQuery.index().global()) {
-                if (indexOptions.consistentRead()) {
-                    throw ErrorCode.VALIDATION.error("Consistent read cannot be true when scanning a GSI");
-                }
                 if (indexOptions.readYourWrites()) {
                     globalIndexes.catchUp();
                 }

@@ -9,7 +9,6 @@ import dev.jdbcdynamo.planner.plan.PhysicalSql;
 import dev.jdbcdynamo.planner.plan.SortRange;
 import dev.jdbcdynamo.planner.value.AttributeValue;
 import dev.jdbcdynamo.planner.value.DynamoJson;
-import dev.jdbcdynamo.sharding.KeyspaceId;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -72,15 +71,7 @@ final class IndexReader {
                 ? PhysicalSql.globalIndexQuery(table, index, bytes.lowerBound(), bytes.upperBound(), descending)
                 : PhysicalSql.localIndexQuery(table, index, bytes.lowerBound(), bytes.upperBound(), descending);
         PreparedStatement ps = c.prepare(sql);
-        int i = 1;
-        ps.setLong(i++, KeyspaceId.of(key.tag(), key.pk()));
-        ps.setBytes(i++, key.pk());
-        if (bytes.lower() != null) {
-            ps.setBytes(i++, bytes.lower());
-        }
-        if (bytes.upper() != null) {
-            ps.setBytes(i, bytes.upper());
-        }
+        bytes.bind(ps, key);
         return items(ps);
     }
 

@@ -8,7 +8,6 @@ import dev.jdbcdynamo.planner.plan.SortRange;
 import dev.jdbcdynamo.planner.value.AttributeValue;
 import dev.jdbcdynamo.planner.value.DynamoJson;
 import dev.jdbcdynamo.planner.value.KeyCodec;
-import dev.jdbcdynamo.sharding.KeyspaceId;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -89,15 +88,7 @@ final class ItemReader {
         }
         String sql = PhysicalSql.query(table, bytes.lowerBound(), bytes.upperBound(), descending);
         PreparedStatement ps = c.prepare(sql);
-        int i = 1;
-        ps.setLong(i++, KeyspaceId.of(key.tag(), key.pk()));
-        ps.setBytes(i++, key.pk());
-        if (bytes.lower() != null) {
-            ps.setBytes(i++, bytes.lower());
-        }
-        if (bytes.upper() != null) {
-            ps.setBytes(i, bytes.upper());
-        }
+        bytes.bind(ps, key);
         return items(ps);
     }
 

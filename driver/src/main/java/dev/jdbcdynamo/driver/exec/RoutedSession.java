@@ -58,18 +58,10 @@ public final class RoutedSession implements StatementCache {
 
     @Override
     public void close() throws SQLException {
-        SQLException first = null;
-        for (PreparedStatement ps : statements.values()) {
-            try {
-                ps.close();
-            } catch (SQLException e) {
-                first = first == null ? e : first;
-            }
-        }
-        statements.clear();
-        connection.close();
-        if (first != null) {
-            throw first;
+        try {
+            StatementCache.closeAll(statements);
+        } finally {
+            connection.close();
         }
     }
 }

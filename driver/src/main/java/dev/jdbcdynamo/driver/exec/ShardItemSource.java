@@ -104,15 +104,7 @@ public final class ShardItemSource implements ItemSource {
     private List<Map<String, AttributeValue>> read(ItemKeys.KeyBytes key, String sql, ByteRange bytes) {
         List<Map<String, AttributeValue>> items = new ArrayList<>();
         try (Connection c = shardOf(key).pool().getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            int i = 1;
-            ps.setLong(i++, KeyspaceId.of(key.tag(), key.pk()));
-            ps.setBytes(i++, key.pk());
-            if (bytes.lower() != null) {
-                ps.setBytes(i++, bytes.lower());
-            }
-            if (bytes.upper() != null) {
-                ps.setBytes(i, bytes.upper());
-            }
+            bytes.bind(ps, key);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     items.add(DynamoJson.readItem(rs.getString(1)));

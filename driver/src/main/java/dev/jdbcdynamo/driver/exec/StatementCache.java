@@ -35,19 +35,24 @@ public interface StatementCache extends AutoCloseable {
 
             @Override
             public void close() throws SQLException {
-                SQLException first = null;
-                for (PreparedStatement ps : statements.values()) {
-                    try {
-                        ps.close();
-                    } catch (SQLException e) {
-                        first = first == null ? e : first;
-                    }
-                }
-                statements.clear();
-                if (first != null) {
-                    throw first;
-                }
+                closeAll(statements);
             }
         };
+    }
+
+    /** Closes every statement of a cache and empties it; the first failure is thrown after all were tried. */
+    static void closeAll(Map<String, PreparedStatement> statements) throws SQLException {
+        SQLException first = null;
+        for (PreparedStatement ps : statements.values()) {
+            try {
+                ps.close();
+            } catch (SQLException e) {
+                first = first == null ? e : first;
+            }
+        }
+        statements.clear();
+        if (first != null) {
+            throw first;
+        }
     }
 }
