@@ -20,6 +20,9 @@ record BenchReport(MachineInfo machine, BenchOptions options, Dataset data, Resu
         if (options.quick()) {
             sb.append("**Quick mode: tiny sizes and durations, for checking the harness; the numbers mean nothing.**\n\n");
         }
+        if (!options.complete()) {
+            sb.append("**Partial run (`--ops`/`--contenders`): only the selected operations and contenders were measured.**\n\n");
+        }
         sb.append("## Machine, versions, date\n\n").append(machine.markdown());
         sb.append("* load average (1 min) at end: ").append(MachineInfo.loadAverage()).append('\n');
         sb.append(String.format(Locale.ROOT, "* run time: %d min %d s%n%n", took.toMinutes(), took.toSecondsPart()));

@@ -23,6 +23,9 @@ final class Goals {
             ratioGoal(goals, table, threads, Operation.INSERT, 0.7);
             ratioGoal(goals, table, threads, Operation.QUERY, 0.8);
         }
+        if (table.threadCounts().isEmpty()) {
+            return goals;
+        }
         int first = table.threadCounts().iterator().next();
         latencyGoal(goals, table, first, Operation.PLAN_CACHED, 5);
         latencyGoal(goals, table, first, Operation.PLAN_NEW, 300);

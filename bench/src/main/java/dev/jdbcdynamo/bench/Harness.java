@@ -40,31 +40,51 @@ final class Harness {
         DynamoJdbcTables dynamoTables = null;
         try (BenchServer server = BenchServer.start()) {
             MachineInfo machine = MachineInfo.collect(server.version());
-            RawTables raw = new RawTables(server, options.shards());
-            timed("raw JDBC and ShardingSphere (batched INSERTs per shard)", () -> raw.createAndLoad(data));
-            contenders.add(new RawJdbcContender(raw, data));
-            contenders.add(new ShardingSphereContender(raw, data, options.maxThreads()));
-            DynamoJdbcTables[] holder = new DynamoJdbcTables[1];
-            timed("jdbc:dynamo (one INSERT per item, " + LOADERS + " connections)", () -> holder[0] =
-                    DynamoJdbcTables.createAndLoad(options.shards(), options.maxThreads() + 2, data, LOADERS));
-            dynamoTables = holder[0];
-            DynamoJdbcContender prepared = DynamoJdbcContender.prepared(dynamoTables, data);
-            contenders.add(prepared);
-            contenders.add(DynamoJdbcContender.literal(dynamoTables, data));
-            DynamoLocalContender[] local = new DynamoLocalContender[1];
-            timed("DynamoDB Local (BatchExecuteStatement of 25, " + LOADERS + " threads)", () -> local[0] =
-                    DynamoLocalContender.startAndLoad(data, options.maxThreads(), LOADERS));
-            contenders.add(local[0]);
+            if (options.runs("raw") || options.runs("sharding")) {
+                RawTables raw = new RawTables(server, options.shards());
+                timed("raw JDBC and ShardingSphere (batched INSERTs per shard)", () -> raw.createAndLoad(data));
+                if (options.runs("raw")) {
+                    contenders.add(new RawJdbcContender(raw, data));
+                }
+                if (options.runs("sharding")) {
+                    contenders.add(new ShardingSphereContender(raw, data, options.maxThreads()));
+                }
+            }
+            DynamoJdbcContender prepared = null;
+            if (options.runs("prepared") || options.runs("literal")) {
+                DynamoJdbcTables[] holder = new DynamoJdbcTables[1];
+                timed("jdbc:dynamo (one INSERT per item, " + LOADERS + " connections)", () -> holder[0] =
+                        DynamoJdbcTables.createAndLoad(options.shards(), options.maxThreads() + 2, data, LOADERS));
+                dynamoTables = holder[0];
+                prepared = DynamoJdbcContender.prepared(dynamoTables, data);
+                if (options.runs("prepared")) {
+                    contenders.add(prepared);
+                }
+                if (options.runs("literal")) {
+                    contenders.add(DynamoJdbcContender.literal(dynamoTables, data));
+                }
+            }
+            if (options.runs("local")) {
+                DynamoLocalContender[] local = new DynamoLocalContender[1];
+                timed("DynamoDB Local (BatchExecuteStatement of 25, " + LOADERS + " threads)", () -> local[0] =
+                        DynamoLocalContender.startAndLoad(data, options.maxThreads(), LOADERS));
+                contenders.add(local[0]);
+            }
 
-            measureFirstPlan(server);
-            measureGsiLag(dynamoTables);
+            if (options.runs("prepared") && options.runs(Operation.PLAN_FIRST)) {
+                measureFirstPlan(server);
+            }
+            if (options.runs("prepared") && options.runs(Operation.GSI_LAG)) {
+                measureGsiLag(dynamoTables);
+            }
             for (int threads : options.threads()) {
                 for (Contender c : contenders) {
                     measure(c, threads);
                 }
             }
             List<Goals.Goal> goals = Goals.evaluate(table);
-            List<JfrProfile.Summary> profiles = options.profiling() ? profile(prepared, goals) : List.of();
+            List<JfrProfile.Summary> profiles = options.profiling() && options.runs("prepared")
+                    ? profile(prepared, goals) : List.of();
             Duration took = Duration.ofNanos(System.nanoTime() - started);
             return new BenchReport(machine, options, data, table, goals, profiles,
                     contenders.stream().map(Contender::name).toList(), loadTimes, took);
@@ -118,7 +138,7 @@ final class Harness {
             }
             LoadRunner runner = new LoadRunner(options.maxCallsPerThread());
             for (Operation op : Operation.values()) {
-                if (op == Operation.PLAN_FIRST || op == Operation.GSI_LAG) {
+                if (op == Operation.PLAN_FIRST || op == Operation.GSI_LAG || !options.runs(op)) {
                     continue;
                 }
                 String reason = c.skipReason(op);
@@ -148,10 +168,13 @@ final class Harness {
 
     /** Profiles the driver's get, and the operation of each missed ratio goal and of a missed new-plan goal. */
     private List<JfrProfile.Summary> profile(DynamoJdbcContender prepared, List<Goals.Goal> goals) throws Exception {
-        List<Operation> ops = new ArrayList<>(List.of(Operation.GET));
+        List<Operation> ops = new ArrayList<>();
+        if (options.runs(Operation.GET)) {
+            ops.add(Operation.GET);
+        }
         for (Goals.Goal g : goals) {
             boolean profilable = g.op() != null && (!g.op().planning() || g.op() == Operation.PLAN_NEW);
-            if (!g.met() && profilable && !ops.contains(g.op())) {
+            if (!g.met() && profilable && options.runs(g.op()) && !ops.contains(g.op())) {
                 ops.add(g.op());
             }
         }
