@@ -66,26 +66,30 @@ final class BatchRunner {
                     "Read and write requests together in the same batch is not supported."));
         }
         int[] counts = new int[entries.size()];
-        boolean failed = false;
         SQLException firstError = null;
+        if (writes) {
+            firstError = runWrites(connection, entries, plans, results);
+        }
         for (int i = 0; i < entries.size(); i++) {
             StatementPlanner.Prepared p = plans.get(i);
-            if (p == null) {
-                counts[i] = Statement.EXECUTE_FAILED;
-                failed = true;
+            if (p == null || results.get(i) != null) {
                 continue;
             }
-            List<AttributeValue> params = entries.get(i).params() == null ? List.of() : entries.get(i).params();
+            List<AttributeValue> params = params(entries.get(i));
             try {
-                BatchResult r = runOne(connection, p, params);
-                results.set(i, r);
-                counts[i] = r.itemJson() == null && p.plan() instanceof Plan.Select ? 0 : 1;
+                checkParameterCount(p, params);
+                results.set(i, read(connection, p, params));
             } catch (SQLException ex) {
                 results.set(i, failure(ex));
-                counts[i] = Statement.EXECUTE_FAILED;
-                failed = true;
                 firstError = firstError == null ? ex : firstError;
             }
+        }
+        boolean failed = false;
+        for (int i = 0; i < entries.size(); i++) {
+            BatchResult r = results.get(i);
+            failed |= !r.succeeded();
+            counts[i] = !r.succeeded() ? Statement.EXECUTE_FAILED
+                    : r.itemJson() == null && plans.get(i).plan() instanceof Plan.Select ? 0 : 1;
         }
         if (failed) {
             BatchResult first = results.stream().filter(r -> !r.succeeded()).findFirst().orElseThrow();
@@ -96,34 +100,73 @@ final class BatchRunner {
         return new Outcome(counts, results);
     }
 
-    private static BatchResult runOne(DynamoConnection connection, StatementPlanner.Prepared p, List<AttributeValue> params)
-            throws SQLException {
-        Plan plan = p.plan();
+    private static List<AttributeValue> params(Entry e) {
+        return e.params() == null ? List.of() : e.params();
+    }
+
+    private static void checkParameterCount(StatementPlanner.Prepared p, List<AttributeValue> params) throws SQLException {
         if (params.size() != p.parameterCount()) {
             throw DynamoErrors.toSql(ErrorCode.WRONG_PARAMETER_COUNT.error(
                     "Number of parameters in request and statement don't match."));
         }
-        if (plan instanceof Plan.Select select) {
-            if (!(select.path() instanceof AccessPath.GetItem)) {
-                throw DynamoErrors.toSql(ErrorCode.VALIDATION.error(
-                        "Select statements within BatchExecuteStatement must specify the primary key in the where clause."));
+    }
+
+    /**
+     * Applies the batch's writes together (per shard one local transaction, each statement
+     * succeeding or failing on its own) and sets their results; answers the first error.
+     */
+    private static SQLException runWrites(DynamoConnection connection, List<Entry> entries,
+                                          List<StatementPlanner.Prepared> plans, List<BatchResult> results) {
+        SQLException firstError = null;
+        List<Integer> positions = new ArrayList<>();
+        List<Plan> writePlans = new ArrayList<>();
+        List<List<AttributeValue>> writeParams = new ArrayList<>();
+        for (int i = 0; i < entries.size(); i++) {
+            StatementPlanner.Prepared p = plans.get(i);
+            if (p == null) {
+                continue;
             }
-            ExecutionResult result = connection.execute(p, params);
-            return new BatchResult(null, null,
-                    result.items().isEmpty() ? null : DynamoJson.writeItem(result.items().get(0)));
+            List<AttributeValue> params = params(entries.get(i));
+            try {
+                checkParameterCount(p, params);
+                Plan plan = p.plan();
+                if (!(plan instanceof Plan.Insert || plan instanceof Plan.Update || plan instanceof Plan.Delete)) {
+                    throw DynamoErrors.toSql(ErrorCode.VALIDATION.error(
+                            "Only SELECT, INSERT, UPDATE and DELETE statements can be batched"));
+                }
+                positions.add(i);
+                writePlans.add(plan);
+                writeParams.add(p.withLiterals(params));
+            } catch (SQLException ex) {
+                results.set(i, failure(ex));
+                firstError = firstError == null ? ex : firstError;
+            }
         }
-        if (!(plan instanceof Plan.Insert || plan instanceof Plan.Update || plan instanceof Plan.Delete)) {
+        List<Exception> errors = connection.database().transactions()
+                .applyEach(writePlans, writeParams, connection.returnOldOnFailure());
+        for (int k = 0; k < positions.size(); k++) {
+            Exception e = errors.get(k);
+            if (e == null) {
+                results.set(positions.get(k), new BatchResult(null, null, null));
+                continue;
+            }
+            SQLException sql = e instanceof DynamoException d ? DynamoErrors.toSql(d)
+                    : DynamoErrors.fromStorage((SQLException) e);
+            results.set(positions.get(k), failure(sql));
+            firstError = firstError == null ? sql : firstError;
+        }
+        return firstError;
+    }
+
+    /** A batch's SELECT: a GetItem (the full primary key), run through the connection. */
+    private static BatchResult read(DynamoConnection connection, StatementPlanner.Prepared p, List<AttributeValue> params)
+            throws SQLException {
+        if (!(p.plan() instanceof Plan.Select select) || !(select.path() instanceof AccessPath.GetItem)) {
             throw DynamoErrors.toSql(ErrorCode.VALIDATION.error(
-                    "Only SELECT, INSERT, UPDATE and DELETE statements can be batched"));
+                    "Select statements within BatchExecuteStatement must specify the primary key in the where clause."));
         }
-        try {
-            connection.database().transactions().applyOne(plan, params, connection.returnOldOnFailure());
-        } catch (DynamoException e) {
-            throw DynamoErrors.toSql(e);
-        } catch (SQLException e) {
-            throw DynamoErrors.fromStorage(e);
-        }
-        return new BatchResult(null, null, null);
+        ExecutionResult result = connection.execute(p, params);
+        return new BatchResult(null, null, result.items().isEmpty() ? null : DynamoJson.writeItem(result.items().get(0)));
     }
 
     /** With autocommit off, a batch's statements join the transaction (committed with it). */

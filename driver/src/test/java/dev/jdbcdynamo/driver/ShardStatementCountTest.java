@@ -46,6 +46,12 @@ class ShardStatementCountTest {
                 s.executeUpdate("INSERT INTO gi VALUE {'id': 'i" + i + "', 'grp': 'g" + (i % 5) + "'}");
             }
         }
+        try (Statement s = dynamo.createStatement()) {
+            s.execute("CREATE TABLE w (c STRING PARTITION KEY, d STRING SORT KEY)");
+            for (int d = 0; d < 3; d++) {
+                s.executeUpdate("INSERT INTO w VALUE {'c': 'c5', 'd': 'd" + d + "', 'v': " + d + "}");
+            }
+        }
         dynamo.unwrap(DynamoConnection.class).database().globalIndexes().catchUp();
         physical = dynamo.unwrap(DynamoConnection.class).database().routing().tables().get("o").physicalName();
         try (Statement s = admin.createStatement()) {
@@ -134,6 +140,55 @@ class ShardStatementCountTest {
         assertThat(rows).isEqualTo(60.0);
     }
 
+    @Test
+    void aBatchOfWritesSendsEachShardOneLockingReadAndOneWriteRequest() throws Exception {
+        Map<String, Integer> counts = countDuring(physical("w"), () -> {
+            try (var ps = dynamo.prepareStatement("INSERT INTO w VALUE {'c': ?, 'd': 'batch', 'v': 1}")) {
+                for (int i = 0; i < 25; i++) {
+                    ps.setString(1, "b" + i);
+                    ps.addBatch();
+                }
+                assertThat(ps.executeBatch()).containsOnly(1);
+            }
+        });
+        assertThat(counts).hasSize(SHARDS);
+        assertThat(counts.values()).as("a locking read and one request of inserts per shard").containsOnly(2);
+        try (Statement s = dynamo.createStatement(); ResultSet rs = s.executeQuery(
+                "SELECT COUNT(*) AS n FROM w WHERE d = 'batch'")) {
+            rs.next();
+            assertThat(rs.getInt(1)).isEqualTo(25);
+        }
+    }
+
+    @Test
+    void aTransactionOnOneShardLocksAndWritesInOneRequestEach() throws Exception {
+        Map<String, Integer> counts = countDuring(physical("w"), () -> {
+            dynamo.setAutoCommit(false);
+            try (Statement s = dynamo.createStatement()) {
+                s.executeUpdate("UPDATE w SET v = v + 1 WHERE c = 'c5' AND d = 'd0'");
+                s.executeUpdate("UPDATE w SET v = v + 1 WHERE c = 'c5' AND d = 'd1'");
+                s.executeUpdate("DELETE FROM w WHERE c = 'c5' AND d = 'd2'");
+                dynamo.commit();
+            } finally {
+                dynamo.setAutoCommit(true);
+            }
+        });
+        assertThat(counts).hasSize(1);
+        assertThat(counts.values()).as("one locking read, one request of writes").containsExactly(2);
+        try (Statement s = dynamo.createStatement(); ResultSet rs = s.executeQuery(
+                "SELECT d, v FROM w WHERE c = 'c5'")) {
+            List<String> rows = new ArrayList<>();
+            while (rs.next()) {
+                rows.add(rs.getString(1) + "=" + rs.getInt(2));
+            }
+            assertThat(rows).containsExactly("d0=1", "d1=2");
+        }
+    }
+
+    private static String physical(String table) throws SQLException {
+        return dynamo.unwrap(DynamoConnection.class).database().routing().tables().get(table).physicalName();
+    }
+
     /** Runs a query, checks how many items it gave, and counts the statements each shard logged. */
     private static Map<String, Integer> count(String sql, int expectedItems) throws SQLException {
         return count(sql, expectedItems, physical);
@@ -141,16 +196,34 @@ class ShardStatementCountTest {
 
     /** As above, counting the statements that read the physical table {@code table} or its indexes. */
     private static Map<String, Integer> count(String sql, int expectedItems, String table) throws SQLException {
+        Map<String, Integer> counts = countDuring(table, () -> {
+            int items = 0;
+            try (Statement s = dynamo.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+                while (rs.next()) {
+                    items++;
+                }
+            }
+            assertThat(items).as(sql).isEqualTo(expectedItems);
+        });
+        System.out.println(sql + " -> " + counts);
+        return counts;
+    }
+
+    /** JDBC work that may throw. */
+    @FunctionalInterface
+    private interface Work {
+        void run() throws SQLException;
+    }
+
+    /**
+     * Per shard database, the requests that read or write the physical table {@code table} (or its
+     * indexes) that the shards logged while {@code work} ran.
+     */
+    private static Map<String, Integer> countDuring(String table, Work work) throws SQLException {
         try (Statement s = admin.createStatement()) {
             s.execute("TRUNCATE TABLE mysql.general_log");
         }
-        int items = 0;
-        try (Statement s = dynamo.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            while (rs.next()) {
-                items++;
-            }
-        }
-        assertThat(items).as(sql).isEqualTo(expectedItems);
+        work.run();
         Map<Long, String> databaseOf = new HashMap<>();
         try (Statement s = admin.createStatement();
              ResultSet rs = s.executeQuery("SELECT ID, DB FROM information_schema.PROCESSLIST WHERE DB LIKE '"
@@ -167,13 +240,13 @@ class ShardStatementCountTest {
             while (rs.next()) {
                 String db = databaseOf.get(rs.getLong(1));
                 String text = rs.getString(2);
-                if (db != null && text.contains(" FROM " + table)) {
+                if (db != null && (text.contains(" FROM " + table) || text.contains("INTO " + table + " ")
+                        || text.contains("UPDATE " + table + " "))) {
                     counts.merge(db, 1, Integer::sum);
                     statements.add(db + ": " + text);
                 }
             }
         }
-        System.out.println(sql + " -> " + counts);
         assertThat(counts).as(String.join("\n", statements)).isNotEmpty();
         return counts;
     }

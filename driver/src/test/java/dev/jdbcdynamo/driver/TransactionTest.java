@@ -17,6 +17,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -261,6 +262,59 @@ class TransactionTest {
             SQLException tooMany = catchThrowableOfType(s::executeBatch, SQLException.class);
             assertThat(((DynamoSqlException) tooMany).errorName()).isEqualTo("ValidationException");
         }
+    }
+
+    @Test
+    void aBatchOverEveryShardFailsOnlyItsFailingStatements() throws SQLException {
+        List<String> statements = new ArrayList<>();
+        for (int i = 0; i < 18; i++) {
+            statements.add("INSERT INTO acc VALUE {'id': 'n" + i + "', 'balance': " + i + "}");
+        }
+        statements.add("INSERT INTO acc VALUE {'id': 'a3', 'balance': 1}");                 // exists
+        statements.add("UPDATE acc SET balance = balance + 1 WHERE id = 'a0'");
+        statements.add("UPDATE acc SET balance = 0 WHERE id = 'a1' AND balance > 1000");     // condition fails
+        statements.add("UPDATE acc SET balance = 1 WHERE id = 'missing'");                  // no item
+        statements.add("DELETE FROM acc WHERE id = 'a2'");
+        statements.add("DELETE FROM acc WHERE id = 'a4' AND balance = 5");                  // condition fails
+        statements.add("UPDATE acc SET balance = balance - 1 WHERE id = 'a5'");
+        List<BatchResult> results;
+        try (Statement s = c.createStatement()) {
+            for (String sql : statements) {
+                s.addBatch(sql);
+            }
+            BatchUpdateException e = catchThrowableOfType(s::executeBatch, BatchUpdateException.class);
+            assertThat(e.getUpdateCounts()).hasSize(25);
+            results = s.unwrap(DynamoBatch.class).batchResults();
+        }
+        List<String> codes = new ArrayList<>();
+        for (int i = 0; i < 18; i++) {
+            codes.add(null);
+        }
+        codes.addAll(Arrays.asList("DuplicateItem", null, "ConditionalCheckFailed", "ConditionalCheckFailed", null,
+                "ConditionalCheckFailed", null));
+        assertThat(results).extracting(BatchResult::errorCode).containsExactlyElementsOf(codes);
+        for (int i = 0; i < 18; i++) {
+            assertThat(balance("n" + i)).isEqualByComparingTo(String.valueOf(i));
+        }
+        assertThat(balance("a3")).isEqualByComparingTo("100");
+        assertThat(balance("a0")).isEqualByComparingTo("101");
+        assertThat(balance("a1")).isEqualByComparingTo("100");
+        assertThat(balance("missing")).isNull();
+        assertThat(balance("a2")).isNull();
+        assertThat(balance("a4")).isEqualByComparingTo("100");
+        assertThat(balance("a5")).isEqualByComparingTo("99");
+    }
+
+    @Test
+    void aBatchNamingAnItemTwiceAppliesItsStatementsInOrder() throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.addBatch("INSERT INTO acc VALUE {'id': 'twice', 'balance': 1}");
+            s.addBatch("UPDATE acc SET balance = balance + 10 WHERE id = 'twice'");
+            s.addBatch("UPDATE acc SET balance = balance + 1 WHERE id = 'a6'");
+            assertThat(s.executeBatch()).containsExactly(1, 1, 1);
+        }
+        assertThat(balance("twice")).isEqualByComparingTo("11");
+        assertThat(balance("a6")).isEqualByComparingTo("101");
     }
 
     @Test

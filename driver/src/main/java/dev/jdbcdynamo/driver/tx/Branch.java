@@ -1,16 +1,17 @@
 package dev.jdbcdynamo.driver.tx;
 
+import com.zaxxer.hikari.HikariDataSource;
 import dev.jdbcdynamo.driver.storage.Shard;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 
 /**
- * A transaction's work on one shard over a direct connection from the shard's pool: a local
- * transaction (a single-shard transaction, or the coordinator of a two-phase commit, whose local
- * commit is the decision) or an XA branch. READ COMMITTED: items are locked one by one with
- * record locks, so there are no gap locks for two inserting transactions to deadlock on; the
- * primary key still makes a concurrent insert of the same key fail.
+ * A transaction's work on one shard over a direct connection from the shard's branch pool
+ * ({@link BranchPools}): a local transaction (a single-shard transaction, or the coordinator of a
+ * two-phase commit, whose local commit is the decision) or an XA branch. READ COMMITTED: items
+ * are locked with record locks, so there are no gap locks for two inserting transactions to
+ * deadlock on; the primary key still makes a concurrent insert of the same key fail.
  */
 final class Branch implements AutoCloseable {
     enum State {
@@ -20,29 +21,31 @@ final class Branch implements AutoCloseable {
     final int index;
     final Shard shard;
     final Connection connection;
+    private final HikariDataSource pool;
     private final String xid;
     private State state = State.ACTIVE;
     private boolean broken;
     private boolean closed;
 
-    private Branch(int index, Shard shard, Connection connection, String xid) {
+    private Branch(int index, Shard shard, Connection connection, HikariDataSource pool, String xid) {
         this.index = index;
         this.shard = shard;
         this.connection = connection;
+        this.pool = pool;
         this.xid = xid;
     }
 
-    /** Opens a local transaction (xid null) or an XA branch on a shard. */
-    static Branch open(int index, Shard shard, Xid xid) throws SQLException {
-        Connection c = shard.pool().getConnection();
-        Branch branch = new Branch(index, shard, c, xid == null ? null : xid.branch(index));
+    /**
+     * Opens a local transaction (xid null: no statement, the branch pool's connections are in a
+     * transaction from their first statement) or an XA branch ({@code XA START}) on a shard.
+     */
+    static Branch open(int index, Shard shard, Xid xid, BranchPools pools) throws SQLException {
+        HikariDataSource pool = pools.pool(shard);
+        Connection c = pool.getConnection();
+        Branch branch = new Branch(index, shard, c, pool, xid == null ? null : xid.branch(index));
         try {
-            if (xid == null) {
-                c.setAutoCommit(false);
-            }
-            try (Statement s = c.createStatement()) {
-                s.execute("SET TRANSACTION ISOLATION LEVEL READ COMMITTED");
-                if (xid != null) {
+            if (xid != null) {
+                try (Statement s = c.createStatement()) {
                     s.execute("XA START " + branch.xid);
                 }
             }
@@ -132,7 +135,7 @@ final class Branch implements AutoCloseable {
         closed = true;
         try {
             if (broken || state != State.DONE) {
-                shard.pool().evictConnection(connection);
+                pool.evictConnection(connection);
             } else {
                 connection.close();
             }

@@ -13,6 +13,7 @@ import dev.jdbcdynamo.planner.value.DynamoJson;
 import dev.jdbcdynamo.planner.value.ItemSize;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -27,9 +28,10 @@ import org.slf4j.LoggerFactory;
  * <ol>
  *   <li>open a branch per shard in shard order (the coordinator: a local transaction, the others
  *       XA branches), and claim the idempotency token in the coordinator's branch;</li>
- *   <li>lock every item ({@code SELECT ... FOR UPDATE}) in the global order of {@link TxKey};</li>
+ *   <li>lock every item ({@code SELECT ... FOR UPDATE}) in the global order of {@link TxKey}: one
+ *       statement per shard and table;</li>
  *   <li>check every condition; any failure cancels all with one reason per statement;</li>
- *   <li>write, {@code XA PREPARE} every XA branch;</li>
+ *   <li>write (one request per shard), {@code XA PREPARE} every XA branch;</li>
  *   <li>insert the commit decision in the coordinator's branch and commit it: from here on the
  *       transaction is committed, whatever fails later;</li>
  *   <li>{@code XA COMMIT} every branch; one that fails is finished by {@link Recovery}.</li>
@@ -48,11 +50,13 @@ final class Committer {
     private final List<Shard> shards;
     private final String database;
     private final Recovery recovery;
+    private final BranchPools pools;
 
-    Committer(List<Shard> shards, String database, Recovery recovery) {
+    Committer(List<Shard> shards, String database, Recovery recovery, BranchPools pools) {
         this.shards = List.copyOf(shards);
         this.database = database;
         this.recovery = recovery;
+        this.pools = pools;
     }
 
     /** Commits the writes; {@code token} (may be null) makes a retry with the same token apply once. */
@@ -67,7 +71,7 @@ final class Committer {
         boolean decided = false;
         try {
             for (int shard : involved) {
-                branches.put(shard, Branch.open(shard, shards.get(shard), shard == coordinator ? null : xid));
+                branches.put(shard, Branch.open(shard, shards.get(shard), shard == coordinator ? null : xid, pools));
             }
             if (token != null && !Tokens.claim(branches.get(coordinator).connection, token, requestHash)) {
                 rollbackAll(branches);
@@ -118,6 +122,97 @@ final class Committer {
         }
     }
 
+    /**
+     * Applies writes that each succeed or fail on their own (a batch). The writes of a shard run
+     * in one local transaction: locked, checked and written together, each failing alone. A
+     * shard whose transaction fails as a whole (a lost race, a resharding fence, a concurrent
+     * insert), or whose writes name an item twice, runs its writes one by one instead.
+     *
+     * @return per write, null when it was applied, else its DynamoException or SQLException
+     */
+    List<Exception> applyEach(List<TxWrite> writes) {
+        List<Exception> errors = new ArrayList<>(Collections.nCopies(writes.size(), null));
+        Map<Integer, List<Integer>> byShard = new TreeMap<>();
+        for (int i = 0; i < writes.size(); i++) {
+            byShard.computeIfAbsent(writes.get(i).key().shard(), s -> new ArrayList<>()).add(i);
+        }
+        for (Map.Entry<Integer, List<Integer>> e : byShard.entrySet()) {
+            List<TxWrite> group = e.getValue().stream().map(writes::get).toList();
+            List<Exception> groupErrors = null;
+            if (group.stream().map(TxWrite::key).distinct().count() == group.size()) {
+                try {
+                    groupErrors = applyOnShard(e.getKey(), group);
+                } catch (SQLException | RuntimeException ex) {
+                    LOG.debug("Batch writes on shard {} together failed ({}); one by one", e.getKey(), ex.toString());
+                }
+            }
+            if (groupErrors == null) {
+                groupErrors = group.stream().map(this::applyAlone).toList();
+            }
+            for (int k = 0; k < group.size(); k++) {
+                errors.set(e.getValue().get(k), groupErrors.get(k));
+            }
+        }
+        return errors;
+    }
+
+    private List<Exception> applyOnShard(int shard, List<TxWrite> group) throws SQLException {
+        Map<Integer, Branch> branches = new TreeMap<>();
+        boolean committed = false;
+        try {
+            Branch branch = Branch.open(shard, shards.get(shard), null, pools);
+            branches.put(shard, branch);
+            List<Map<String, AttributeValue>> olds = lockAll(group, branches);
+            List<Exception> errors = new ArrayList<>();
+            List<ItemStore.Write> physical = new ArrayList<>();
+            for (int i = 0; i < group.size(); i++) {
+                TxWrite w = group.get(i);
+                Map<String, AttributeValue> old = olds.get(i);
+                try {
+                    ItemStore.Write write = physicalWrite(w, old, next(w, old));
+                    if (write != null) {
+                        physical.add(write);
+                    }
+                    errors.add(null);
+                } catch (DynamoException e) {
+                    boolean withOld = w.returnOldOnFailure() && old != null
+                            && e.code() == ErrorCode.CONDITIONAL_CHECK_FAILED;
+                    errors.add(withOld ? e.withOldItem(old) : e);
+                }
+            }
+            ItemStore.writeAll(branch.connection, physical);
+            branch.commit();
+            committed = true;
+            return errors;
+        } finally {
+            if (!committed) {
+                rollbackAll(branches);
+            }
+            branches.values().forEach(Branch::close);
+        }
+    }
+
+    /** One write in a transaction of its own; null when applied, else its error. */
+    private Exception applyAlone(TxWrite write) {
+        try {
+            commit(List.of(write), null, null, -1);
+            return null;
+        } catch (TransactionCanceled e) {
+            CancellationReason reason = e.reasons().get(0);
+            return switch (reason.code()) {
+                case "ConditionalCheckFailed" -> {
+                    DynamoException failed = ErrorCode.CONDITIONAL_CHECK_FAILED.error();
+                    yield reason.itemJson() == null ? failed : failed.withOldItem(DynamoJson.readItem(reason.itemJson()));
+                }
+                case "DuplicateItem" -> ErrorCode.DUPLICATE_ITEM.error();
+                default -> ErrorCode.VALIDATION.error(reason.message());
+            };
+        } catch (DynamoException | SQLException e) {
+            return e;
+        }
+    }
+
+    /** The current item of every write (null where none), locked: one statement per shard and table. */
     private static List<Map<String, AttributeValue>> lockAll(List<TxWrite> writes, Map<Integer, Branch> branches)
             throws SQLException {
         List<Integer> order = new ArrayList<>();
@@ -125,12 +220,27 @@ final class Committer {
             order.add(i);
         }
         order.sort(Comparator.comparing(i -> writes.get(i).key()));
-        List<Map<String, AttributeValue>> olds = new ArrayList<>(java.util.Collections.nCopies(writes.size(), null));
-        for (int i : order) {
-            TxKey key = writes.get(i).key();
-            olds.set(i, ItemStore.lock(branches.get(key.shard()).connection, key.table(), key.key(), key.kid()));
+        List<Map<String, AttributeValue>> olds = new ArrayList<>(Collections.nCopies(writes.size(), null));
+        for (int from = 0; from < order.size(); ) {
+            TxKey first = writes.get(order.get(from)).key();
+            int to = from;
+            List<ItemKeys.KeyBytes> keys = new ArrayList<>();
+            while (to < order.size() && sameTableOnSameShard(first, writes.get(order.get(to)).key())) {
+                keys.add(writes.get(order.get(to)).key().key());
+                to++;
+            }
+            List<Map<String, AttributeValue>> items =
+                    ItemStore.lockAll(branches.get(first.shard()).connection, first.table(), keys);
+            for (int i = from; i < to; i++) {
+                olds.set(order.get(i), items.get(i - from));
+            }
+            from = to;
         }
         return olds;
+    }
+
+    private static boolean sameTableOnSameShard(TxKey a, TxKey b) {
+        return a.shard() == b.shard() && a.table().id() == b.table().id();
     }
 
     /** The new item of every write (null for a delete or check); cancels with reasons when any fails. */
@@ -211,40 +321,59 @@ final class Committer {
         };
     }
 
-    private static void write(List<TxWrite> writes, List<Map<String, AttributeValue>> olds,
-                              List<Map<String, AttributeValue>> news, Map<Integer, Branch> branches)
-            throws SQLException {
+    /**
+     * Writes the new items, one request per shard. A concurrent insert of a key that was free when
+     * locked (READ COMMITTED takes no gap locks) cancels the transaction with DuplicateItem.
+     */
+    private void write(List<TxWrite> writes, List<Map<String, AttributeValue>> olds,
+                       List<Map<String, AttributeValue>> news, Map<Integer, Branch> branches) throws SQLException {
+        Map<Integer, List<ItemStore.Write>> byShard = new TreeMap<>();
         for (int i = 0; i < writes.size(); i++) {
-            TxWrite w = writes.get(i);
-            TxKey k = w.key();
-            var c = branches.get(k.shard()).connection;
-            switch (w.kind()) {
-                case PUT -> {
-                    try {
-                        ItemStore.insert(c, k.table(), k.key(), k.kid(), news.get(i));
-                    } catch (SQLException e) {
-                        if (!Errors.isDuplicateKey(e)) {
-                            throw e;
-                        }
-                        // Inserted by another transaction since the lock read (no gap locks).
-                        List<CancellationReason> reasons = new ArrayList<>();
-                        for (int j = 0; j < writes.size(); j++) {
-                            reasons.add(j == i ? reason(ErrorCode.DUPLICATE_ITEM.error(), null) : CancellationReason.NONE);
-                        }
-                        throw new TransactionCanceled(reasons);
-                    }
-                }
-                case UPDATE -> ItemStore.replace(c, k.table(), k.key(), k.kid(), olds.get(i), news.get(i));
-                case DELETE -> {
-                    if (olds.get(i) != null) {
-                        ItemStore.delete(c, k.table(), k.key(), k.kid(), olds.get(i));
-                    }
-                }
-                case CHECK -> {
-                    // A condition check writes nothing; its lock holds until the decision.
-                }
+            ItemStore.Write w = physicalWrite(writes.get(i), olds.get(i), news.get(i));
+            if (w != null) {
+                byShard.computeIfAbsent(writes.get(i).key().shard(), s -> new ArrayList<>()).add(w);
             }
         }
+        for (Map.Entry<Integer, List<ItemStore.Write>> e : byShard.entrySet()) {
+            try {
+                ItemStore.writeAll(branches.get(e.getKey()).connection, e.getValue());
+            } catch (SQLException ex) {
+                if (!Errors.isDuplicateKey(ex)) {
+                    throw ex;
+                }
+                throw duplicates(writes, e.getKey(), ex);
+            }
+        }
+    }
+
+    /** The physical write of a checked statement (null: nothing to write). */
+    private static ItemStore.Write physicalWrite(TxWrite w, Map<String, AttributeValue> old, Map<String, AttributeValue> next) {
+        TxKey k = w.key();
+        return switch (w.kind()) {
+            case PUT -> ItemStore.insertWrite(k.table(), k.key(), k.kid(), next);
+            case UPDATE -> ItemStore.replaceWrite(k.table(), k.key(), k.kid(), next);
+            case DELETE -> old == null ? null : ItemStore.deleteWrite(k.table(), k.key(), k.kid());
+            case CHECK -> null; // writes nothing; its lock holds until the decision
+        };
+    }
+
+    /**
+     * The cancellation for a duplicate key met while writing on a shard: the puts whose key another
+     * transaction committed since the locking read (seen from a connection of its own).
+     */
+    private RuntimeException duplicates(List<TxWrite> writes, int shard, SQLException cause) throws SQLException {
+        List<CancellationReason> reasons = new ArrayList<>();
+        boolean any = false;
+        try (var c = shards.get(shard).pool().getConnection()) {
+            for (TxWrite w : writes) {
+                TxKey k = w.key();
+                boolean taken = w.kind() == TxWrite.Kind.PUT && k.shard() == shard
+                        && ItemStore.exists(c, k.table(), k.key(), k.kid());
+                reasons.add(taken ? reason(ErrorCode.DUPLICATE_ITEM.error(), null) : CancellationReason.NONE);
+                any |= taken;
+            }
+        }
+        return any ? new TransactionCanceled(reasons) : Errors.conflict(cause);
     }
 
     /** XA COMMIT of every branch after the decision; a branch that fails is left to recovery. */

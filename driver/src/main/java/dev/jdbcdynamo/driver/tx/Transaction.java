@@ -1,7 +1,6 @@
 package dev.jdbcdynamo.driver.tx;
 
 import dev.jdbcdynamo.driver.exec.ExecutionResult;
-import dev.jdbcdynamo.driver.storage.Shard;
 import dev.jdbcdynamo.planner.error.ErrorCode;
 import dev.jdbcdynamo.planner.eval.ConditionEvaluator;
 import dev.jdbcdynamo.planner.eval.Projector;
@@ -15,7 +14,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.HexFormat;
@@ -108,7 +106,7 @@ public final class Transaction {
         }
         Connection c = reads.get(key.shard());
         if (c == null) {
-            c = openRead(service.shards().get(key.shard()));
+            c = service.pools().pool(service.shards().get(key.shard())).getConnection();
             reads.put(key.shard(), c);
         }
         Map<String, AttributeValue> item = ItemStore.readShared(c, key.table(), key.key(), key.kid());
@@ -116,20 +114,6 @@ public final class Transaction {
             return ExecutionResult.rows(List.of());
         }
         return ExecutionResult.rows(List.of(select.isStar() ? item : Projector.project(select.items(), item)));
-    }
-
-    private static Connection openRead(Shard shard) throws SQLException {
-        Connection c = shard.pool().getConnection();
-        try {
-            c.setAutoCommit(false);
-            try (Statement s = c.createStatement()) {
-                s.execute("SET TRANSACTION ISOLATION LEVEL READ COMMITTED");
-            }
-            return c;
-        } catch (SQLException e) {
-            c.close();
-            throw e;
-        }
     }
 
     private static RuntimeException mixed() {

@@ -7,6 +7,11 @@ import dev.jdbcdynamo.sharding.HashRing;
 import dev.jdbcdynamo.sharding.KeyspaceId;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
+import dev.jdbcdynamo.planner.error.DynamoException;
+import dev.jdbcdynamo.planner.plan.Plan;
+import dev.jdbcdynamo.planner.value.AttributeValue;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +26,7 @@ public final class TxService implements AutoCloseable {
     private final Map<String, Integer> shardIndex = new HashMap<>();
     private final String databaseId;
     private final Recovery recovery;
+    private final BranchPools pools = new BranchPools();
     private final Committer committer;
 
     private TxService(List<Shard> shards, HashRing ring, String database, Recovery recovery) {
@@ -31,7 +37,7 @@ public final class TxService implements AutoCloseable {
         }
         this.recovery = recovery;
         this.databaseId = database;
-        this.committer = new Committer(shards, database, recovery);
+        this.committer = new Committer(shards, database, recovery, pools);
     }
 
     /**
@@ -60,6 +66,11 @@ public final class TxService implements AutoCloseable {
         return shards;
     }
 
+    /** The connections of transaction branches and transactional reads: autocommit off, READ COMMITTED. */
+    BranchPools pools() {
+        return pools;
+    }
+
     /** The transaction identity of an item: its keyspace id and shard index. */
     TxKey key(TableDef table, ItemKeys.KeyBytes key) {
         long kid = KeyspaceId.of(key.tag(), key.pk());
@@ -77,30 +88,32 @@ public final class TxService implements AutoCloseable {
     }
 
     /**
-     * Applies one write on its own, as a statement of a batch: locked, checked and written in a
-     * local transaction on its shard. Fails with that statement's DynamoDB error.
+     * Applies the writes of a batch (BatchExecuteStatement), each succeeding or failing on its
+     * own: per statement, null when it was applied, else its DynamoException or SQLException. The
+     * writes of a shard are locked, checked and written together in one local transaction.
      */
-    public void applyOne(dev.jdbcdynamo.planner.plan.Plan plan, List<dev.jdbcdynamo.planner.value.AttributeValue> params,
-                         boolean returnOldOnFailure) throws SQLException {
-        TxWrite write = WriteResolver.resolve(this, plan, params, returnOldOnFailure);
-        try {
-            commit(List.of(write), null, null);
-        } catch (TransactionCanceled e) {
-            dev.jdbcdynamo.api.CancellationReason reason = e.reasons().get(0);
-            throw switch (reason.code()) {
-                case "ConditionalCheckFailed" -> {
-                    var failed = dev.jdbcdynamo.planner.error.ErrorCode.CONDITIONAL_CHECK_FAILED.error();
-                    yield reason.itemJson() == null ? failed
-                            : failed.withOldItem(dev.jdbcdynamo.planner.value.DynamoJson.readItem(reason.itemJson()));
-                }
-                case "DuplicateItem" -> dev.jdbcdynamo.planner.error.ErrorCode.DUPLICATE_ITEM.error();
-                default -> dev.jdbcdynamo.planner.error.ErrorCode.VALIDATION.error(reason.message());
-            };
+    public List<Exception> applyEach(List<Plan> plans, List<List<AttributeValue>> params, boolean returnOldOnFailure) {
+        List<Exception> errors = new ArrayList<>(Collections.nCopies(plans.size(), null));
+        List<TxWrite> writes = new ArrayList<>();
+        List<Integer> positions = new ArrayList<>();
+        for (int i = 0; i < plans.size(); i++) {
+            try {
+                writes.add(WriteResolver.resolve(this, plans.get(i), params.get(i), returnOldOnFailure));
+                positions.add(i);
+            } catch (DynamoException e) {
+                errors.set(i, e);
+            }
         }
+        List<Exception> applied = committer.applyEach(writes);
+        for (int k = 0; k < writes.size(); k++) {
+            errors.set(positions.get(k), applied.get(k));
+        }
+        return errors;
     }
 
     @Override
     public void close() {
         recovery.close();
+        pools.close();
     }
 }
