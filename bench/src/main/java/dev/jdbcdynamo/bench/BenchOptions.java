@@ -16,10 +16,11 @@ import java.util.Set;
  */
 record BenchOptions(boolean quick, List<Integer> threads, Path out, int shards, int pointItems, int queryPartitions,
                     int scanItems, Duration warmup, Duration repetition, int repetitions, int maxCallsPerThread,
-                    int firstPlanJvms, Duration profile, Set<Operation> ops, Set<String> contenders) {
+                    int firstPlanJvms, Duration profile, Set<Operation> ops, Set<String> contenders,
+                    Duration jitWarmup) {
 
     static final String USAGE = "options: [--quick] [--threads 1,8] [--out FILE] [--scan ITEMS] [--seconds S]"
-            + " [--repetitions N] [--no-profile] [--ops get,transaction,...] [--contenders raw,sharding,prepared,literal,local]";
+            + " [--repetitions N] [--no-profile] [--jit-warmup S] [--ops get,transaction,...] [--contenders raw,sharding,prepared,literal,local]";
 
     /** The short names {@code --contenders} takes, in the order the tables list the contenders. */
     static final List<String> CONTENDERS = List.of("raw", "sharding", "prepared", "literal", "local");
@@ -44,13 +45,14 @@ record BenchOptions(boolean quick, List<Integer> threads, Path out, int shards, 
     static BenchOptions full() {
         return new BenchOptions(false, List.of(1, 8), null, 4, 10_000, 20, 20_000, Duration.ofMillis(750),
                 Duration.ofMillis(750), 3, 1_000_000, 3, Duration.ofSeconds(5), EnumSet.allOf(Operation.class),
-                Set.copyOf(CONTENDERS));
+                Set.copyOf(CONTENDERS), Duration.ofSeconds(30));
     }
 
     /** Tiny sizes and durations: every row and column, in seconds. */
     static BenchOptions quickRun() {
         return new BenchOptions(true, List.of(1, 8), null, 4, 200, 2, 300, Duration.ofMillis(20), Duration.ofMillis(20),
-                3, 100_000, 1, Duration.ofMillis(200), EnumSet.allOf(Operation.class), Set.copyOf(CONTENDERS));
+                3, 100_000, 1, Duration.ofMillis(200), EnumSet.allOf(Operation.class), Set.copyOf(CONTENDERS),
+                Duration.ZERO);
     }
 
     Dataset dataset() {
@@ -92,6 +94,7 @@ record BenchOptions(boolean quick, List<Integer> threads, Path out, int shards, 
                 case "--seconds" -> o = o.withRepetition(Duration.ofMillis((long) (Double.parseDouble(value(args, ++i, a)) * 1000)));
                 case "--repetitions" -> o = o.withRepetitions(Integer.parseInt(value(args, ++i, a)));
                 case "--no-profile" -> o = o.withProfile(Duration.ZERO);
+                case "--jit-warmup" -> o = o.withJitWarmup(Duration.ofMillis((long) (Double.parseDouble(value(args, ++i, a)) * 1000)));
                 case "--ops" -> o = o.withOps(parseOps(value(args, ++i, a)));
                 case "--contenders" -> o = o.withContenders(parseContenders(value(args, ++i, a)));
                 default -> throw new IllegalArgumentException("unknown option '" + a + "'; " + USAGE);
@@ -142,41 +145,46 @@ record BenchOptions(boolean quick, List<Integer> threads, Path out, int shards, 
 
     BenchOptions withThreads(List<Integer> t) {
         return new BenchOptions(quick, t, out, shards, pointItems, queryPartitions, scanItems, warmup, repetition,
-                repetitions, maxCallsPerThread, firstPlanJvms, profile, ops, contenders);
+                repetitions, maxCallsPerThread, firstPlanJvms, profile, ops, contenders, jitWarmup);
     }
 
     BenchOptions withOut(Path p) {
         return new BenchOptions(quick, threads, p, shards, pointItems, queryPartitions, scanItems, warmup, repetition,
-                repetitions, maxCallsPerThread, firstPlanJvms, profile, ops, contenders);
+                repetitions, maxCallsPerThread, firstPlanJvms, profile, ops, contenders, jitWarmup);
     }
 
     BenchOptions withScanItems(int n) {
         return new BenchOptions(quick, threads, out, shards, pointItems, queryPartitions, n, warmup, repetition,
-                repetitions, maxCallsPerThread, firstPlanJvms, profile, ops, contenders);
+                repetitions, maxCallsPerThread, firstPlanJvms, profile, ops, contenders, jitWarmup);
     }
 
     BenchOptions withRepetition(Duration d) {
         return new BenchOptions(quick, threads, out, shards, pointItems, queryPartitions, scanItems, d, d,
-                repetitions, maxCallsPerThread, firstPlanJvms, profile, ops, contenders);
+                repetitions, maxCallsPerThread, firstPlanJvms, profile, ops, contenders, jitWarmup);
     }
 
     BenchOptions withRepetitions(int n) {
         return new BenchOptions(quick, threads, out, shards, pointItems, queryPartitions, scanItems, warmup, repetition,
-                n, maxCallsPerThread, firstPlanJvms, profile, ops, contenders);
+                n, maxCallsPerThread, firstPlanJvms, profile, ops, contenders, jitWarmup);
     }
 
     BenchOptions withProfile(Duration d) {
         return new BenchOptions(quick, threads, out, shards, pointItems, queryPartitions, scanItems, warmup, repetition,
-                repetitions, maxCallsPerThread, firstPlanJvms, d, ops, contenders);
+                repetitions, maxCallsPerThread, firstPlanJvms, d, ops, contenders, jitWarmup);
+    }
+
+    BenchOptions withJitWarmup(Duration d) {
+        return new BenchOptions(quick, threads, out, shards, pointItems, queryPartitions, scanItems, warmup, repetition,
+                repetitions, maxCallsPerThread, firstPlanJvms, profile, ops, contenders, d);
     }
 
     BenchOptions withOps(Set<Operation> o) {
         return new BenchOptions(quick, threads, out, shards, pointItems, queryPartitions, scanItems, warmup, repetition,
-                repetitions, maxCallsPerThread, firstPlanJvms, profile, o, contenders);
+                repetitions, maxCallsPerThread, firstPlanJvms, profile, o, contenders, jitWarmup);
     }
 
     BenchOptions withContenders(Set<String> c) {
         return new BenchOptions(quick, threads, out, shards, pointItems, queryPartitions, scanItems, warmup, repetition,
-                repetitions, maxCallsPerThread, firstPlanJvms, profile, ops, c);
+                repetitions, maxCallsPerThread, firstPlanJvms, profile, ops, c, jitWarmup);
     }
 }

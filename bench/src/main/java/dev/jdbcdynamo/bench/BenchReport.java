@@ -91,7 +91,10 @@ record BenchReport(MachineInfo machine, BenchOptions options, Dataset data, Resu
         sb.append("Load times: ");
         sb.append(String.join("; ", loadTimes.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).toList()))
                 .append(".\n\n");
-        sb.append(String.format(Locale.ROOT, "Method: for each thread count, contender and operation, a %.2f s warm-up,"
+        sb.append(String.format(Locale.ROOT, "Method: before its first measurement, each contender runs all its operations in"
+                        + " turn for %.0f s, unmeasured, so that the JIT compiler has compiled its code paths (the driver's"
+                        + " get needs about 8 s of its own calls to reach its steady cost, raw JDBC about one); then, for each thread"
+                        + " count, contender and operation, a %.2f s warm-up,"
                         + " then %d repetitions of %.2f s (each thread calls in a loop until the time is up; at most %,d calls"
                         + " per thread). A cell is the median over the repetitions with (min–max). Throughput counts calls"
                         + " of all threads per second; p50 and p99 are nearest-rank percentiles of every call's latency in a"
@@ -100,7 +103,7 @@ record BenchReport(MachineInfo machine, BenchOptions options, Dataset data, Resu
                         + " JVM(s), connected over `mysql://` to the same shards), for a statement shape new to the connection in a"
                         + " warm JVM (a new projection), for a new text of a known shape (new literals in the key"
                         + " condition, planned by lifting them out), and for a repeated text.%n%n",
-                options.warmup().toMillis() / 1e3, options.repetitions(), options.repetition().toMillis() / 1e3,
+                options.jitWarmup().toMillis() / 1e3, options.warmup().toMillis() / 1e3, options.repetitions(), options.repetition().toMillis() / 1e3,
                 options.maxCallsPerThread(), options.firstPlanJvms()));
     }
 }

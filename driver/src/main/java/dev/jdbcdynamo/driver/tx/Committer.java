@@ -162,7 +162,7 @@ final class Committer {
         try {
             Branch branch = Branch.open(shard, shards.get(shard), null, pools);
             branches.put(shard, branch);
-            List<Map<String, AttributeValue>> olds = lockAll(group, branches);
+            List<Map<String, AttributeValue>> olds = lockAllButPuts(group, branches);
             List<Exception> errors = new ArrayList<>();
             List<ItemStore.Write> physical = new ArrayList<>();
             for (int i = 0; i < group.size(); i++) {
@@ -190,6 +190,29 @@ final class Committer {
             }
             branches.values().forEach(Branch::close);
         }
+    }
+
+    /**
+     * The current items of a batch's writes, locked, except for puts (null): an INSERT fails on
+     * the primary key when its item exists, and that makes the shard's writes run one by one, each
+     * put then checked on its own. A batch of new items thus costs no read.
+     */
+    private static List<Map<String, AttributeValue>> lockAllButPuts(List<TxWrite> group, Map<Integer, Branch> branches)
+            throws SQLException {
+        List<Integer> others = new ArrayList<>();
+        for (int i = 0; i < group.size(); i++) {
+            if (group.get(i).kind() != TxWrite.Kind.PUT) {
+                others.add(i);
+            }
+        }
+        List<Map<String, AttributeValue>> olds = new ArrayList<>(Collections.nCopies(group.size(), null));
+        if (!others.isEmpty()) {
+            List<Map<String, AttributeValue>> locked = lockAll(others.stream().map(group::get).toList(), branches);
+            for (int k = 0; k < others.size(); k++) {
+                olds.set(others.get(k), locked.get(k));
+            }
+        }
+        return olds;
     }
 
     /** One write in a transaction of its own; null when applied, else its error. */
