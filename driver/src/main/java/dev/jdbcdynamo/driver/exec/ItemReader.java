@@ -96,7 +96,7 @@ final class ItemReader {
         List<Map<String, AttributeValue>> out = new ArrayList<>();
         try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                out.add(DynamoJson.readItem(rs.getString(1)));
+                out.add(DynamoJson.readItem(rs.getBytes(1)));
             }
         }
         return out;

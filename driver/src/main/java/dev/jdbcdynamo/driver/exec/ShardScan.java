@@ -41,7 +41,7 @@ final class ShardScan implements ItemStream {
                 open(shards.get(nextShard++));
             }
             if (rows.next()) {
-                return DynamoJson.readItem(rows.getString(1));
+                return DynamoJson.readItem(rows.getBytes(1));
             }
             closeShard();
         }
