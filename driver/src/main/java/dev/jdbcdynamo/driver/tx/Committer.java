@@ -13,12 +13,16 @@ import dev.jdbcdynamo.planner.value.DynamoJson;
 import dev.jdbcdynamo.planner.value.ItemSize;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,12 +55,14 @@ final class Committer {
     private final String database;
     private final Recovery recovery;
     private final BranchPools pools;
+    private final ExecutorService batchExecutor;
 
-    Committer(List<Shard> shards, String database, Recovery recovery, BranchPools pools) {
+    Committer(List<Shard> shards, String database, Recovery recovery, BranchPools pools, ExecutorService batchExecutor) {
         this.shards = List.copyOf(shards);
         this.database = database;
         this.recovery = recovery;
         this.pools = pools;
+        this.batchExecutor = batchExecutor;
     }
 
     /** Commits the writes; {@code token} (may be null) makes a retry with the same token apply once. */
@@ -131,29 +137,57 @@ final class Committer {
      * @return per write, null when it was applied, else its DynamoException or SQLException
      */
     List<Exception> applyEach(List<TxWrite> writes) {
-        List<Exception> errors = new ArrayList<>(Collections.nCopies(writes.size(), null));
+        Exception[] errors = new Exception[writes.size()];
         Map<Integer, List<Integer>> byShard = new TreeMap<>();
         for (int i = 0; i < writes.size(); i++) {
             byShard.computeIfAbsent(writes.get(i).key().shard(), s -> new ArrayList<>()).add(i);
         }
+        // The shards' transactions are independent: all but the first run on the batch executor.
+        List<Future<?>> others = new ArrayList<>();
+        List<Runnable> groups = new ArrayList<>();
         for (Map.Entry<Integer, List<Integer>> e : byShard.entrySet()) {
-            List<TxWrite> group = e.getValue().stream().map(writes::get).toList();
-            List<Exception> groupErrors = null;
-            if (group.stream().map(TxWrite::key).distinct().count() == group.size()) {
+            groups.add(() -> applyGroup(e.getKey(), e.getValue(), writes, errors));
+        }
+        for (int g = 1; g < groups.size(); g++) {
+            others.add(batchExecutor.submit(groups.get(g)));
+        }
+        groups.get(0).run();
+        boolean interrupted = false;
+        for (Future<?> f : others) {
+            while (true) {
                 try {
-                    groupErrors = applyOnShard(e.getKey(), group);
-                } catch (SQLException | RuntimeException ex) {
-                    LOG.debug("Batch writes on shard {} together failed ({}); one by one", e.getKey(), ex.toString());
+                    f.get();
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                } catch (ExecutionException e) {
+                    throw new IllegalStateException("A batch's writes on one shard failed unexpectedly", e.getCause());
                 }
             }
-            if (groupErrors == null) {
-                groupErrors = group.stream().map(this::applyAlone).toList();
-            }
-            for (int k = 0; k < group.size(); k++) {
-                errors.set(e.getValue().get(k), groupErrors.get(k));
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        return Arrays.asList(errors);
+    }
+
+    /** The writes of one shard ({@code positions} in the batch), together or else one by one. */
+    private void applyGroup(int shard, List<Integer> positions, List<TxWrite> writes, Exception[] errors) {
+        List<TxWrite> group = positions.stream().map(writes::get).toList();
+        List<Exception> groupErrors = null;
+        if (group.stream().map(TxWrite::key).distinct().count() == group.size()) {
+            try {
+                groupErrors = applyOnShard(shard, group);
+            } catch (SQLException | RuntimeException ex) {
+                LOG.debug("Batch writes on shard {} together failed ({}); one by one", shard, ex.toString());
             }
         }
-        return errors;
+        if (groupErrors == null) {
+            groupErrors = group.stream().map(this::applyAlone).toList();
+        }
+        for (int k = 0; k < group.size(); k++) {
+            errors[positions.get(k)] = groupErrors.get(k);
+        }
     }
 
     private List<Exception> applyOnShard(int shard, List<TxWrite> group) throws SQLException {

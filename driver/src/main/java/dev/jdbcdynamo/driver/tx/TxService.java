@@ -15,6 +15,10 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The transactions of one open database: where an item lives, the committer and the recovery
@@ -27,6 +31,8 @@ public final class TxService implements AutoCloseable {
     private final String databaseId;
     private final Recovery recovery;
     private final BranchPools pools = new BranchPools();
+    /** Runs a batch's per-shard transactions side by side (daemon threads, idle ones end after a minute). */
+    private final ExecutorService batchExecutor = Executors.newCachedThreadPool(daemonThreads());
     private final Committer committer;
 
     private TxService(List<Shard> shards, HashRing ring, String database, Recovery recovery) {
@@ -37,7 +43,7 @@ public final class TxService implements AutoCloseable {
         }
         this.recovery = recovery;
         this.databaseId = database;
-        this.committer = new Committer(shards, database, recovery, pools);
+        this.committer = new Committer(shards, database, recovery, pools, batchExecutor);
     }
 
     /**
@@ -51,6 +57,15 @@ public final class TxService implements AutoCloseable {
         String database = TxTables.databaseId(shards);
         return new TxService(shards, ring, database,
                 Recovery.start(shards, database, recoveryTimeoutSeconds, recoveryIntervalSeconds));
+    }
+
+    private static ThreadFactory daemonThreads() {
+        AtomicInteger count = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, "jdbc-dynamo-batch-" + count.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
     }
 
     /** The id of this database in the XA ids of its two-phase commits. */
@@ -114,6 +129,7 @@ public final class TxService implements AutoCloseable {
     @Override
     public void close() {
         recovery.close();
+        batchExecutor.shutdown();
         pools.close();
     }
 }
