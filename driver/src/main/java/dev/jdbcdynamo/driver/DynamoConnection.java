@@ -202,7 +202,7 @@ public final class DynamoConnection implements Connection, DynamoTransactions {
             }
             if (select.path() instanceof dev.jdbcdynamo.planner.plan.AccessPath.Scan && autoCommit) {
                 ExecutionResult scan = executor.streamScan(database.shards().stream()
-                        .map(s -> (javax.sql.DataSource) s.pool()).toList(), select, params);
+                        .map(s -> (javax.sql.DataSource) s.pool()).toList(), select, params, running);
                 return ExecutionResult.streamed(streams.track(scan.stream()));
             }
             return executor.select(routed(), select, params);

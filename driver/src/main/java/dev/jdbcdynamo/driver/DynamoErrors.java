@@ -56,6 +56,9 @@ final class DynamoErrors {
         if (e instanceof DynamoSqlException) {
             return e;
         }
+        if (e instanceof CancelSignal.CancelledException cancelled) {
+            return stopped(cancelled.reason(), cancelled);
+        }
         String state = e.getSQLState() == null ? "XX000" : e.getSQLState();
         String message = e.getMessage() == null || e.getMessage().isBlank()
                 ? "Storage error (" + e.getClass().getSimpleName() + ")" : e.getMessage();

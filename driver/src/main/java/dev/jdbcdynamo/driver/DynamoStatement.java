@@ -25,6 +25,8 @@ class DynamoStatement implements Statement, ConsistentReads, DynamoBatch {
     private Boolean consistentRead;
     /** The execution in progress, for cancel() from another thread. */
     private volatile CancelSignal running;
+    /** The execution whose streamed scan the current result set still reads (cancel() stops it too). */
+    private volatile CancelSignal streaming;
     private final List<BatchRunner.Entry> batch = new java.util.ArrayList<>();
     private List<BatchResult> batchResults = List.of();
 
@@ -44,6 +46,7 @@ class DynamoStatement implements Statement, ConsistentReads, DynamoBatch {
         } finally {
             running = null;
         }
+        streaming = result.stream() == null ? null : signal;
         if (result.query()) {
             current = result.stream() == null
                     ? new ItemResultSet(this, ResultShape.of(prepared.plan(), result.items(),
@@ -73,6 +76,7 @@ class DynamoStatement implements Statement, ConsistentReads, DynamoBatch {
     }
 
     private void closeCurrent() throws SQLException {
+        streaming = null;
         if (current != null) {
             current.close();
             current = null;
@@ -168,9 +172,10 @@ class DynamoStatement implements Statement, ConsistentReads, DynamoBatch {
     @Override
     public void cancel() throws SQLException {
         checkOpen();
-        CancelSignal signal = running;
-        if (signal != null) {
-            signal.cancel(CancelSignal.Reason.CANCELLED);
+        for (CancelSignal signal : new CancelSignal[] {running, streaming}) {
+            if (signal != null) {
+                signal.cancel(CancelSignal.Reason.CANCELLED);
+            }
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.jdbcdynamo.driver;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.Connection;
@@ -85,6 +86,40 @@ class StatementControlTest {
             assertThatThrownBy(() -> s.executeUpdate("INSERT INTO \"Counters\" VALUE {'id': 'g'}",
                     Statement.RETURN_GENERATED_KEYS)).isInstanceOf(SQLFeatureNotSupportedException.class)
                     .extracting(e -> ((SQLException) e).getSQLState()).isEqualTo("0A000");
+        }
+    }
+
+    @Test
+    void cancelStopsAStreamedScanWhileItIsRead() throws Exception {
+        try (Statement s = c.createStatement()) {
+            s.setFetchSize(1);
+            ResultSet rs = s.executeQuery("SELECT * FROM \"Counters\"");
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.next()).isTrue();
+            Thread canceller = new Thread(() -> {
+                try {
+                    s.cancel();
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            canceller.start();
+            canceller.join();
+            SQLException stopped = catchThrowableOfType(() -> {
+                while (rs.next()) {
+                    rs.getString("id");
+                }
+            }, SQLException.class);
+            assertThat((Object) stopped).as("the rest of the scan is not read").isNotNull();
+            assertThat(stopped.getSQLState()).isEqualTo("HY008");
+            // The statement and its connection stay usable.
+            try (ResultSet again = s.executeQuery("SELECT * FROM \"Counters\"")) {
+                int rows = 0;
+                while (again.next()) {
+                    rows++;
+                }
+                assertThat(rows).isEqualTo(30);
+            }
         }
     }
 

@@ -83,10 +83,12 @@ public final class Executor {
      * A SELECT that scans: every shard is asked once, directly on its pool, and rows are streamed
      * with the residual filter and projection applied per item. Outside a transaction only: a
      * transaction's reads must see its own writes, so there the scan goes through the session.
+     * {@code signal} (may be null) lets {@code Statement.cancel()} stop the stream while it is read.
      */
-    public ExecutionResult streamScan(List<javax.sql.DataSource> shards, Plan.Select plan, List<AttributeValue> params) {
-        return ExecutionResult.streamed(new FilteredStream(new ShardScan(shards, PhysicalSql.scan(plan.table())), plan,
-                params));
+    public ExecutionResult streamScan(List<javax.sql.DataSource> shards, Plan.Select plan, List<AttributeValue> params,
+                                      CancelSignal signal) {
+        return ExecutionResult.streamed(new FilteredStream(new ShardScan(shards, PhysicalSql.scan(plan.table()), signal),
+                plan, params));
     }
 
     public ExecutionResult insert(RoutedSession c, Plan.Insert plan, List<AttributeValue> params) throws SQLException {

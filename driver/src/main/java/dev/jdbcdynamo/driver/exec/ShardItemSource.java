@@ -42,7 +42,7 @@ public final class ShardItemSource implements ItemSource {
     @Override
     public ItemCursor scan(TableDef table) {
         List<DataSource> pools = database.shards().stream().map(s -> (DataSource) s.pool()).toList();
-        ShardScan scan = new ShardScan(pools, PhysicalSql.scan(table));
+        ShardScan scan = new ShardScan(pools, PhysicalSql.scan(table), null);
         return new ItemCursor() {
             @Override
             public Map<String, AttributeValue> next() {

@@ -19,33 +19,59 @@ import javax.sql.DataSource;
 final class ShardScan implements ItemStream {
     private final List<DataSource> shards;
     private final String sql;
+    private final CancelSignal signal;
     private int nextShard;
     private Connection connection;
     private PreparedStatement statement;
     private ResultSet rows;
     private boolean closed;
 
-    ShardScan(List<DataSource> shards, String sql) {
+    /**
+     * A scan running {@code sql} on each shard in turn; {@code signal} (may be null) is the
+     * statement's cancellation: {@code cancel()} from another thread kills the shard's running
+     * query and makes the next row fail with SQLState HY008.
+     */
+    ShardScan(List<DataSource> shards, String sql, CancelSignal signal) {
         this.shards = List.copyOf(shards);
         this.sql = sql;
+        this.signal = signal;
     }
 
     @Override
     public Map<String, AttributeValue> next() throws SQLException {
-        while (!closed) {
-            if (rows == null) {
-                if (nextShard >= shards.size()) {
-                    close();
-                    return null;
+        try {
+            while (!closed) {
+                if (signal != null) {
+                    signal.check();
                 }
-                open(shards.get(nextShard++));
+                if (rows == null) {
+                    if (nextShard >= shards.size()) {
+                        close();
+                        return null;
+                    }
+                    open(shards.get(nextShard++));
+                }
+                if (rows.next()) {
+                    return DynamoJson.readItem(rows.getBytes(1));
+                }
+                closeShard();
             }
-            if (rows.next()) {
-                return DynamoJson.readItem(rows.getBytes(1));
+            return null;
+        } catch (SQLException e) {
+            if (signal != null && signal.reason() != null) {
+                closeQuietly();
+                signal.check(); // the shard's query was killed by the cancellation: say so
             }
-            closeShard();
+            throw e;
         }
-        return null;
+    }
+
+    private void closeQuietly() {
+        try {
+            close();
+        } catch (SQLException e) {
+            // The killed query's connection may be unusable; the pool replaces it.
+        }
     }
 
     private void open(DataSource shard) throws SQLException {
@@ -54,6 +80,9 @@ final class ShardScan implements ItemStream {
             statement = connection.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
             // connector-j streams rows one by one only for this fetch size.
             statement.setFetchSize(Integer.MIN_VALUE);
+            if (signal != null) {
+                signal.track(statement);
+            }
             rows = statement.executeQuery();
         } catch (SQLException e) {
             closeShard();
