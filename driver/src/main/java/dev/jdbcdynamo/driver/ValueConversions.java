@@ -13,6 +13,7 @@ import java.sql.Time;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.function.Function;
 
 /**
  * What {@link ItemResultSet}'s getters return for a column's DynamoDB value: S as String, N as an
@@ -122,29 +123,24 @@ final class ValueConversions {
     }
 
     static Date date(AttributeValue v) throws SQLException {
-        String s = string(v);
-        try {
-            return s == null ? null : Date.valueOf(s);
-        } catch (IllegalArgumentException e) {
-            throw DynamoErrors.toSql(ErrorCode.VALIDATION.error("Not a date: " + s));
-        }
+        return parse(v, Date::valueOf, "date");
     }
 
     static Time time(AttributeValue v) throws SQLException {
-        String s = string(v);
-        try {
-            return s == null ? null : Time.valueOf(s);
-        } catch (IllegalArgumentException e) {
-            throw DynamoErrors.toSql(ErrorCode.VALIDATION.error("Not a time: " + s));
-        }
+        return parse(v, Time::valueOf, "time");
     }
 
     static Timestamp timestamp(AttributeValue v) throws SQLException {
+        return parse(v, s -> Timestamp.from(Instant.parse(s)), "timestamp");
+    }
+
+    /** The value's text (as getString gives it) parsed by {@code parser}; an error names {@code what}. */
+    private static <T> T parse(AttributeValue v, Function<String, T> parser, String what) throws SQLException {
         String s = string(v);
         try {
-            return s == null ? null : Timestamp.from(Instant.parse(s));
-        } catch (DateTimeParseException e) {
-            throw DynamoErrors.toSql(ErrorCode.VALIDATION.error("Not a timestamp: " + s));
+            return s == null ? null : parser.apply(s);
+        } catch (IllegalArgumentException | DateTimeParseException e) {
+            throw DynamoErrors.toSql(ErrorCode.VALIDATION.error("Not a " + what + ": " + s));
         }
     }
 
