@@ -1,18 +1,11 @@
 package dev.jdbcdynamo.driver;
 
-import dev.jdbcdynamo.driver.exec.CancelSignal;
 import dev.jdbcdynamo.api.DynamoTransactions;
+import dev.jdbcdynamo.driver.exec.CancelSignal;
 import dev.jdbcdynamo.driver.exec.ExecutionResult;
-import dev.jdbcdynamo.driver.exec.PlanExplainer;
-import dev.jdbcdynamo.driver.exec.RoutedSession;
 import dev.jdbcdynamo.driver.storage.Databases;
 import dev.jdbcdynamo.driver.storage.DynamoDatabase;
-import dev.jdbcdynamo.driver.storage.Routing;
-import dev.jdbcdynamo.planner.error.DynamoException;
-import dev.jdbcdynamo.planner.plan.Language;
-import dev.jdbcdynamo.planner.plan.Plan;
 import dev.jdbcdynamo.planner.value.AttributeValue;
-import dev.jdbcdynamo.sharding.reshard.ReshardFence;
 import java.sql.Array;
 import java.sql.Blob;
 import java.sql.CallableStatement;
@@ -21,6 +14,7 @@ import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.NClob;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLClientInfoException;
 import java.sql.SQLException;
 import java.sql.SQLWarning;
@@ -36,50 +30,26 @@ import java.util.concurrent.Executor;
 /**
  * A jdbc:dynamo connection: a session on a shared {@link DynamoDatabase} that holds one routed
  * (ShardingSphere) connection, so physical connections and prepared statements are reused from
- * statement to statement.
+ * statement to statement. This class is the JDBC surface; its {@link StatementDispatcher} runs
+ * the statements and holds the session's routed connection and transaction.
  */
 public final class DynamoConnection implements Connection, DynamoTransactions {
     private final DynamoDatabase database;
     private final DynamoUrl url;
     private final String urlText;
-    private final StatementPlanner planner;
-    private final dev.jdbcdynamo.driver.exec.Executor executor;
-    private final boolean returnOldOnFailure;
-    private final boolean fullScanGuard;
-    /** The connection's ConsistentRead: null when unset (primaries for tables, GSIs eventually consistent). */
-    private final Boolean consistentReadDefault;
-    private final ReplicaReads replicaReads;
+    private final StatementDispatcher dispatcher;
     private final Properties clientInfo = new Properties();
-    private final OpenStreams streams = new OpenStreams();
-    private final dev.jdbcdynamo.driver.tx.Transaction transaction;
-    private RoutedSession routed;
-    /** The cancellation signal of the statement running now, if any (guarded by this). */
-    private CancelSignal running;
-    private Routing routedBy;
-    private boolean autoCommit = true;
     private boolean readOnly;
-    private volatile boolean closed;
 
     DynamoConnection(DynamoDatabase database, DynamoUrl url, String urlText) {
         this.database = database;
         this.url = url;
         this.urlText = urlText;
-        this.planner = new StatementPlanner(database,
-                Language.of(ConnectionProperty.LANGUAGE.get(url.properties())));
-        this.executor = new dev.jdbcdynamo.driver.exec.Executor(database.globalIndexes(),
-                new dev.jdbcdynamo.driver.exec.IndexReadOptions(
-                        Boolean.parseBoolean(ConnectionProperty.GSI_READ_YOUR_WRITES.get(url.properties()))));
-        this.fullScanGuard = Boolean.parseBoolean(ConnectionProperty.FULL_SCAN_GUARD.get(url.properties()));
-        String consistent = ConnectionProperty.CONSISTENT_READ.getLowerCase(url.properties());
-        this.consistentReadDefault = consistent == null || consistent.isEmpty() ? null : Boolean.valueOf(consistent);
-        this.replicaReads = new ReplicaReads(database, executor);
-        this.returnOldOnFailure = "ALL_OLD".equalsIgnoreCase(
-                ConnectionProperty.RETURN_VALUES_ON_CONDITION_CHECK_FAILURE.get(url.properties()));
-        this.transaction = new dev.jdbcdynamo.driver.tx.Transaction(database.transactions(), returnOldOnFailure);
+        this.dispatcher = new StatementDispatcher(database, url);
     }
 
     boolean returnOldOnFailure() {
-        return returnOldOnFailure;
+        return dispatcher.returnOldOnFailure();
     }
 
     DynamoDatabase database() {
@@ -96,179 +66,25 @@ public final class DynamoConnection implements Connection, DynamoTransactions {
 
     /** Plans statement text (cached). */
     StatementPlanner.Prepared plan(String sql) throws SQLException {
-        checkOpen();
-        try {
-            return planner.plan(sql);
-        } catch (DynamoException e) {
-            throw DynamoErrors.toSql(e);
-        }
+        return dispatcher.plan(sql);
     }
 
     /** Runs a planned statement with its parameter values. */
     ExecutionResult execute(StatementPlanner.Prepared prepared, List<AttributeValue> params) throws SQLException {
-        return execute(prepared, params, null, null);
+        return dispatcher.execute(prepared, params, null, null);
     }
 
     /**
      * Runs a planned statement. {@code consistentRead} null means the connection's default;
      * {@code signal} (may be null) lets another thread cancel it.
      */
-    synchronized ExecutionResult execute(StatementPlanner.Prepared prepared, List<AttributeValue> params,
-                                         Boolean consistentRead, CancelSignal signal) throws SQLException {
-        checkOpen();
-        if (params.size() != prepared.parameterCount()) {
-            throw DynamoErrors.toSql(dev.jdbcdynamo.planner.error.ErrorCode.WRONG_PARAMETER_COUNT.error(
-                    "Number of parameters in request and statement don't match."));
-        }
-        Boolean consistent = consistentRead != null ? consistentRead : consistentReadDefault;
-        if (Boolean.TRUE.equals(consistent) && prepared.plan() instanceof Plan.Select s
-                && s.path() instanceof dev.jdbcdynamo.planner.plan.AccessPath.IndexQuery q && q.index().global()) {
-            throw DynamoErrors.toSql(dev.jdbcdynamo.planner.error.ErrorCode.VALIDATION.error(
-                    "Consistent read cannot be true when scanning a GSI"));
-        }
-        List<AttributeValue> values = prepared.withLiterals(params);
-        running = signal;
-        // ShardingSphere loads plugins lazily through the context class loader (see ShardingDataSourceBuilder).
-        Thread thread = Thread.currentThread();
-        ClassLoader callerLoader = thread.getContextClassLoader();
-        thread.setContextClassLoader(DynamoConnection.class.getClassLoader());
-        try {
-            for (int attempt = 1; ; attempt++) {
-                try {
-                    if (signal != null) {
-                        signal.check();
-                    }
-                    if (prepared.plan() instanceof Plan.Select select && autoCommit
-                            && Boolean.FALSE.equals(consistent)) {
-                        ExecutionResult eventual = replicaReads.select(select, values, fullScanGuard);
-                        if (eventual != null) {
-                            return eventual;
-                        }
-                    }
-                    return run(prepared, prepared.plan(), values);
-                } catch (DynamoException | SQLException e) {
-                    if (!ReshardFence.isFenced(e)) {
-                        if (e instanceof DynamoException d) {
-                            throw DynamoErrors.toSql(d);
-                        }
-                        if (signal != null && signal.reason() != null) {
-                            throw DynamoErrors.stopped(signal.reason(), (SQLException) e);
-                        }
-                        if (((SQLException) e).getSQLState() != null && ((SQLException) e).getSQLState().startsWith("08")) {
-                            // A shard connection broke (its server restarted, say): the next statement
-                            // starts from fresh physical connections instead of failing on the same one.
-                            dropRoutedQuietly();
-                        }
-                        throw DynamoErrors.fromStorage((SQLException) e);
-                    }
-                    // The key's range is moving to another shard and the write was refused, unapplied.
-                    if (!autoCommit || !FencedWrites.awaitNewRing(database, attempt)) {
-                        throw DynamoErrors.toSql(FencedWrites.conflict(e));
-                    }
-                }
-            }
-        } finally {
-            thread.setContextClassLoader(callerLoader);
-            running = null;
-            if (routed != null) {
-                routed.watch(null);
-            }
-        }
-    }
-
-    private void dropRoutedQuietly() {
-        try {
-            releaseRouted();
-        } catch (SQLException | RuntimeException e) {
-            routed = null;
-        }
-    }
-
-    private ExecutionResult run(StatementPlanner.Prepared prepared, Plan plan, List<AttributeValue> params)
-            throws SQLException {
-        if (!autoCommit && dev.jdbcdynamo.driver.tx.Transaction.takes(plan)) {
-            return transaction.execute(plan, params);
-        }
-        if (plan instanceof Plan.ConditionCheck) {
-            throw dev.jdbcdynamo.planner.error.ErrorCode.VALIDATION.error(
-                    "EXISTS can only be used in ExecuteTransaction write requests.");
-        }
-        if (plan instanceof Plan.Select select) {
-            if (fullScanGuard && (select.path() instanceof dev.jdbcdynamo.planner.plan.AccessPath.Scan
-                    || (select.path() instanceof dev.jdbcdynamo.planner.plan.AccessPath.IndexQuery q
-                    && q.path() instanceof dev.jdbcdynamo.planner.plan.AccessPath.Scan))) {
-                throw dev.jdbcdynamo.planner.error.ErrorCode.FULL_SCAN_DENIED.error(select.table().name(),
-                        select.table().partitionKey().name());
-            }
-            if (select.path() instanceof dev.jdbcdynamo.planner.plan.AccessPath.Scan && autoCommit) {
-                ExecutionResult scan = executor.streamScan(database.shards().stream()
-                        .map(s -> (javax.sql.DataSource) s.pool()).toList(), select, params, running);
-                return ExecutionResult.streamed(streams.track(scan.stream()));
-            }
-            return executor.select(routed(), select, params);
-        } else if (plan instanceof Plan.Insert insert) {
-            return executor.insert(routed(), insert, params);
-        } else if (plan instanceof Plan.Update update) {
-            return executor.update(routed(), update, params, returnOldOnFailure);
-        } else if (plan instanceof Plan.Delete delete) {
-            return executor.delete(routed(), delete, params, returnOldOnFailure);
-        } else if (plan instanceof Plan.CreateTable create) {
-            database.createTable(create.definition(), create.ifNotExists());
-            return ExecutionResult.count(0);
-        } else if (plan instanceof Plan.DropTable drop) {
-            if (!database.dropTable(drop.name()) && !drop.ifExists()) {
-                throw dev.jdbcdynamo.planner.error.ErrorCode.TABLE_NOT_FOUND.error(drop.name());
-            }
-            return ExecutionResult.count(0);
-        } else if (plan instanceof Plan.CreateIndex create) {
-            database.createGlobalIndex(create.table().name(), create.index());
-            return ExecutionResult.count(0);
-        } else if (plan instanceof Plan.DropIndex drop) {
-            database.dropIndex(drop.table(), drop.index());
-            return ExecutionResult.count(0);
-        } else if (plan instanceof Plan.SqlQuery query) {
-            return planner.sqlExtensions().run(query, params);
-        } else if (plan instanceof Plan.Explain explain && explain.plan() instanceof Plan.SqlQuery query) {
-            return ExecutionResult.rows(planner.sqlExtensions().explain(query));
-        } else if (plan instanceof Plan.Explain explain) {
-            return ExecutionResult.rows(PlanExplainer.explain(explain.plan(), database));
-        }
-        throw new AssertionError("unknown plan " + plan);
-    }
-
-    /** The routed connection of the current catalog generation, opened or renewed as needed. */
-    private RoutedSession routed() throws SQLException {
-        Routing routing = database.routing();
-        if (routed == null || routedBy != routing) {
-            releaseRouted();
-            routing.enter();
-            routedBy = routing;
-            Connection connection = routing.dataSource().getConnection();
-            routed = new RoutedSession(connection);
-        }
-        routed.watch(running);
-        return routed;
-    }
-
-    private void releaseRouted() throws SQLException {
-        if (routedBy == null) {
-            return;
-        }
-        try {
-            if (routed != null) {
-                routed.close();
-            }
-        } finally {
-            routed = null;
-            routedBy.leave();
-            routedBy = null;
-        }
+    ExecutionResult execute(StatementPlanner.Prepared prepared, List<AttributeValue> params,
+                            Boolean consistentRead, CancelSignal signal) throws SQLException {
+        return dispatcher.execute(prepared, params, consistentRead, signal);
     }
 
     private void checkOpen() throws SQLException {
-        if (closed) {
-            throw DynamoErrors.closed("Connection");
-        }
+        dispatcher.checkOpen();
     }
 
     @Override
@@ -294,82 +110,46 @@ public final class DynamoConnection implements Connection, DynamoTransactions {
     }
 
     @Override
-    public synchronized void setAutoCommit(boolean autoCommit) throws SQLException {
-        checkOpen();
-        if (this.autoCommit == autoCommit) {
-            return;
-        }
-        if (autoCommit) {
-            commit(); // JDBC: turning autocommit on commits the open transaction
-        }
-        this.autoCommit = autoCommit;
+    public void setAutoCommit(boolean autoCommit) throws SQLException {
+        dispatcher.setAutoCommit(autoCommit);
     }
 
     @Override
     public boolean getAutoCommit() throws SQLException {
         checkOpen();
-        return autoCommit;
+        return dispatcher.autoCommit();
     }
 
     @Override
-    public synchronized void commit() throws SQLException {
-        checkOpen();
-        try {
-            transaction.commit();
-            database.globalIndexes().written(); // the transaction's changes are now in the shards' change logs
-        } catch (DynamoException e) {
-            throw DynamoErrors.toSql(e);
-        } catch (SQLException e) {
-            if (ReshardFence.isFenced(e)) {
-                // An item's range is moving to another shard: nothing was applied; retry on the new ring.
-                database.checkRing();
-                throw DynamoErrors.toSql(FencedWrites.conflict(e));
-            }
-            throw DynamoErrors.fromStorage(e);
-        }
+    public void commit() throws SQLException {
+        dispatcher.commit();
     }
 
     @Override
-    public synchronized void setClientRequestToken(String token) throws SQLException {
-        checkOpen();
-        try {
-            transaction.setToken(token);
-        } catch (DynamoException e) {
-            throw DynamoErrors.toSql(e);
-        }
+    public void setClientRequestToken(String token) throws SQLException {
+        dispatcher.setClientRequestToken(token);
     }
 
     @Override
-    public synchronized void rollback() throws SQLException {
-        checkOpen();
-        transaction.rollback();
+    public void rollback() throws SQLException {
+        dispatcher.rollback();
     }
 
     @Override
     public void close() throws SQLException {
-        synchronized (this) {
-            if (closed) {
-                return;
-            }
-            closed = true;
+        if (!dispatcher.markClosed()) {
+            return;
         }
         try {
-            replicaReads.close();
-            streams.closeAll();
-            planner.sqlExtensions().close();
-            transaction.rollback();
+            dispatcher.release();
         } finally {
-            try {
-                releaseRouted();
-            } finally {
-                Databases.release(database);
-            }
+            Databases.release(database);
         }
     }
 
     @Override
     public boolean isClosed() {
-        return closed;
+        return dispatcher.isClosed();
     }
 
     @Override
@@ -437,7 +217,7 @@ public final class DynamoConnection implements Connection, DynamoTransactions {
     }
 
     private static void checkResultSetKind(int type, int concurrency) throws SQLException {
-        if (type != java.sql.ResultSet.TYPE_FORWARD_ONLY || concurrency != java.sql.ResultSet.CONCUR_READ_ONLY) {
+        if (type != ResultSet.TYPE_FORWARD_ONLY || concurrency != ResultSet.CONCUR_READ_ONLY) {
             throw DynamoErrors.unsupported("Scrollable or updatable result sets");
         }
     }
@@ -459,14 +239,14 @@ public final class DynamoConnection implements Connection, DynamoTransactions {
 
     @Override
     public void setHoldability(int holdability) throws SQLException {
-        if (holdability != java.sql.ResultSet.CLOSE_CURSORS_AT_COMMIT) {
+        if (holdability != ResultSet.CLOSE_CURSORS_AT_COMMIT) {
             throw DynamoErrors.unsupported("Holdable cursors");
         }
     }
 
     @Override
     public int getHoldability() {
-        return java.sql.ResultSet.CLOSE_CURSORS_AT_COMMIT;
+        return ResultSet.CLOSE_CURSORS_AT_COMMIT;
     }
 
     @Override
@@ -547,7 +327,7 @@ public final class DynamoConnection implements Connection, DynamoTransactions {
 
     @Override
     public boolean isValid(int timeout) {
-        return !closed;
+        return !dispatcher.isClosed();
     }
 
     @Override

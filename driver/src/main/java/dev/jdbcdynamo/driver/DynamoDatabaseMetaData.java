@@ -1,24 +1,30 @@
 package dev.jdbcdynamo.driver;
 
-import static java.util.Comparator.comparing;
+import static dev.jdbcdynamo.driver.StandardColumns.ATTRIBUTES;
+import static dev.jdbcdynamo.driver.StandardColumns.CATALOGS;
+import static dev.jdbcdynamo.driver.StandardColumns.CLIENT_INFO;
+import static dev.jdbcdynamo.driver.StandardColumns.COLUMN_PRIVILEGES;
+import static dev.jdbcdynamo.driver.StandardColumns.FUNCTIONS;
+import static dev.jdbcdynamo.driver.StandardColumns.FUNCTION_COLUMNS;
+import static dev.jdbcdynamo.driver.StandardColumns.KEYS;
+import static dev.jdbcdynamo.driver.StandardColumns.PROCEDURES;
+import static dev.jdbcdynamo.driver.StandardColumns.PROCEDURE_COLUMNS;
+import static dev.jdbcdynamo.driver.StandardColumns.PSEUDO_COLUMNS;
+import static dev.jdbcdynamo.driver.StandardColumns.ROW_IDENTIFIER;
+import static dev.jdbcdynamo.driver.StandardColumns.SCHEMAS;
+import static dev.jdbcdynamo.driver.StandardColumns.SUPER_TABLES;
+import static dev.jdbcdynamo.driver.StandardColumns.SUPER_TYPES;
+import static dev.jdbcdynamo.driver.StandardColumns.TABLE_PRIVILEGES;
+import static dev.jdbcdynamo.driver.StandardColumns.TABLE_TYPES;
+import static dev.jdbcdynamo.driver.StandardColumns.UDTS;
 
-import dev.jdbcdynamo.driver.storage.DiscoveredColumns;
-import dev.jdbcdynamo.planner.catalog.IndexDef;
-import dev.jdbcdynamo.planner.catalog.KeyAttribute;
-import dev.jdbcdynamo.planner.catalog.KeyType;
-import dev.jdbcdynamo.planner.catalog.TableDef;
-import dev.jdbcdynamo.planner.error.DynamoException;
 import dev.jdbcdynamo.planner.plan.Language;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.RowIdLifetime;
 import java.sql.SQLException;
-import java.sql.Types;
-import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * What a jdbc:dynamo database is and holds, for tools such as DBeaver and BI tools.
@@ -31,82 +37,13 @@ import java.util.stream.Collectors;
  * "", "%") select the tables; any other value selects nothing. Each DynamoDB table is a TABLE;
  * its columns are its typed attributes (keys first) and the {@value ResultShape#ITEM_COLUMN}
  * column that holds the whole item, as in {@code SELECT *}.
+ *
+ * <p>This class gives the dialect's answers (supports*, keywords, quoting, limits); the result
+ * sets built from the catalog come from {@link CatalogResultSets}, with the columns of
+ * {@link StandardColumns}.
  */
 final class DynamoDatabaseMetaData implements DatabaseMetaData {
     private static final String PRODUCT = "jdbc:dynamo";
-    /** DynamoDB's limit on an item, and so on any one attribute value. */
-    private static final int ITEM_BYTES = 400 * 1024;
-    private static final int PARTITION_KEY_BYTES = 2048;
-    private static final int SORT_KEY_BYTES = 1024;
-    private static final int NUMBER_DIGITS = 38;
-
-    private static final List<MetadataResultSet.Column> CATALOGS = MetadataResultSet.Column.list("TABLE_CAT");
-    private static final List<MetadataResultSet.Column> SCHEMAS =
-            MetadataResultSet.Column.list("TABLE_SCHEM TABLE_CATALOG");
-    private static final List<MetadataResultSet.Column> TABLE_TYPES = MetadataResultSet.Column.list("TABLE_TYPE");
-    private static final List<MetadataResultSet.Column> TABLES = MetadataResultSet.Column.list(
-            "TABLE_CAT TABLE_SCHEM TABLE_NAME TABLE_TYPE REMARKS TYPE_CAT TYPE_SCHEM TYPE_NAME"
-                    + " SELF_REFERENCING_COL_NAME REF_GENERATION");
-    private static final List<MetadataResultSet.Column> COLUMNS = MetadataResultSet.Column.list(
-            "TABLE_CAT TABLE_SCHEM TABLE_NAME COLUMN_NAME DATA_TYPE:INTEGER TYPE_NAME COLUMN_SIZE:INTEGER"
-                    + " BUFFER_LENGTH:INTEGER DECIMAL_DIGITS:INTEGER NUM_PREC_RADIX:INTEGER NULLABLE:INTEGER REMARKS"
-                    + " COLUMN_DEF SQL_DATA_TYPE:INTEGER SQL_DATETIME_SUB:INTEGER CHAR_OCTET_LENGTH:INTEGER"
-                    + " ORDINAL_POSITION:INTEGER IS_NULLABLE SCOPE_CATALOG SCOPE_SCHEMA SCOPE_TABLE"
-                    + " SOURCE_DATA_TYPE:SMALLINT IS_AUTOINCREMENT IS_GENERATEDCOLUMN");
-    private static final List<MetadataResultSet.Column> PRIMARY_KEYS = MetadataResultSet.Column.list(
-            "TABLE_CAT TABLE_SCHEM TABLE_NAME COLUMN_NAME KEY_SEQ:SMALLINT PK_NAME");
-    private static final List<MetadataResultSet.Column> INDEX_INFO = MetadataResultSet.Column.list(
-            "TABLE_CAT TABLE_SCHEM TABLE_NAME NON_UNIQUE:BOOLEAN INDEX_QUALIFIER INDEX_NAME TYPE:SMALLINT"
-                    + " ORDINAL_POSITION:SMALLINT COLUMN_NAME ASC_OR_DESC CARDINALITY:BIGINT PAGES:BIGINT"
-                    + " FILTER_CONDITION");
-    private static final List<MetadataResultSet.Column> ROW_IDENTIFIER = MetadataResultSet.Column.list(
-            "SCOPE:SMALLINT COLUMN_NAME DATA_TYPE:INTEGER TYPE_NAME COLUMN_SIZE:INTEGER BUFFER_LENGTH:INTEGER"
-                    + " DECIMAL_DIGITS:SMALLINT PSEUDO_COLUMN:SMALLINT");
-    private static final List<MetadataResultSet.Column> KEYS = MetadataResultSet.Column.list(
-            "PKTABLE_CAT PKTABLE_SCHEM PKTABLE_NAME PKCOLUMN_NAME FKTABLE_CAT FKTABLE_SCHEM FKTABLE_NAME"
-                    + " FKCOLUMN_NAME KEY_SEQ:SMALLINT UPDATE_RULE:SMALLINT DELETE_RULE:SMALLINT FK_NAME PK_NAME"
-                    + " DEFERRABILITY:SMALLINT");
-    private static final List<MetadataResultSet.Column> TYPE_INFO = MetadataResultSet.Column.list(
-            "TYPE_NAME DATA_TYPE:INTEGER PRECISION:INTEGER LITERAL_PREFIX LITERAL_SUFFIX CREATE_PARAMS"
-                    + " NULLABLE:SMALLINT CASE_SENSITIVE:BOOLEAN SEARCHABLE:SMALLINT UNSIGNED_ATTRIBUTE:BOOLEAN"
-                    + " FIXED_PREC_SCALE:BOOLEAN AUTO_INCREMENT:BOOLEAN LOCAL_TYPE_NAME MINIMUM_SCALE:SMALLINT"
-                    + " MAXIMUM_SCALE:SMALLINT SQL_DATA_TYPE:INTEGER SQL_DATETIME_SUB:INTEGER NUM_PREC_RADIX:INTEGER");
-    private static final List<MetadataResultSet.Column> PROCEDURES = MetadataResultSet.Column.list(
-            "PROCEDURE_CAT PROCEDURE_SCHEM PROCEDURE_NAME RESERVED1 RESERVED2 RESERVED3 REMARKS"
-                    + " PROCEDURE_TYPE:SMALLINT SPECIFIC_NAME");
-    private static final List<MetadataResultSet.Column> PROCEDURE_COLUMNS = MetadataResultSet.Column.list(
-            "PROCEDURE_CAT PROCEDURE_SCHEM PROCEDURE_NAME COLUMN_NAME COLUMN_TYPE:SMALLINT DATA_TYPE:INTEGER"
-                    + " TYPE_NAME PRECISION:INTEGER LENGTH:INTEGER SCALE:SMALLINT RADIX:SMALLINT NULLABLE:SMALLINT"
-                    + " REMARKS COLUMN_DEF SQL_DATA_TYPE:INTEGER SQL_DATETIME_SUB:INTEGER CHAR_OCTET_LENGTH:INTEGER"
-                    + " ORDINAL_POSITION:INTEGER IS_NULLABLE SPECIFIC_NAME");
-    private static final List<MetadataResultSet.Column> FUNCTIONS = MetadataResultSet.Column.list(
-            "FUNCTION_CAT FUNCTION_SCHEM FUNCTION_NAME REMARKS FUNCTION_TYPE:SMALLINT SPECIFIC_NAME");
-    private static final List<MetadataResultSet.Column> FUNCTION_COLUMNS = MetadataResultSet.Column.list(
-            "FUNCTION_CAT FUNCTION_SCHEM FUNCTION_NAME COLUMN_NAME COLUMN_TYPE:SMALLINT DATA_TYPE:INTEGER"
-                    + " TYPE_NAME PRECISION:INTEGER LENGTH:INTEGER SCALE:SMALLINT RADIX:SMALLINT NULLABLE:SMALLINT"
-                    + " REMARKS CHAR_OCTET_LENGTH:INTEGER ORDINAL_POSITION:INTEGER IS_NULLABLE SPECIFIC_NAME");
-    private static final List<MetadataResultSet.Column> TABLE_PRIVILEGES = MetadataResultSet.Column.list(
-            "TABLE_CAT TABLE_SCHEM TABLE_NAME GRANTOR GRANTEE PRIVILEGE IS_GRANTABLE");
-    private static final List<MetadataResultSet.Column> COLUMN_PRIVILEGES = MetadataResultSet.Column.list(
-            "TABLE_CAT TABLE_SCHEM TABLE_NAME COLUMN_NAME GRANTOR GRANTEE PRIVILEGE IS_GRANTABLE");
-    private static final List<MetadataResultSet.Column> UDTS = MetadataResultSet.Column.list(
-            "TYPE_CAT TYPE_SCHEM TYPE_NAME CLASS_NAME DATA_TYPE:INTEGER REMARKS BASE_TYPE:SMALLINT");
-    private static final List<MetadataResultSet.Column> SUPER_TYPES = MetadataResultSet.Column.list(
-            "TYPE_CAT TYPE_SCHEM TYPE_NAME SUPERTYPE_CAT SUPERTYPE_SCHEM SUPERTYPE_NAME");
-    private static final List<MetadataResultSet.Column> SUPER_TABLES = MetadataResultSet.Column.list(
-            "TABLE_CAT TABLE_SCHEM TABLE_NAME SUPERTABLE_NAME");
-    private static final List<MetadataResultSet.Column> ATTRIBUTES = MetadataResultSet.Column.list(
-            "TYPE_CAT TYPE_SCHEM TYPE_NAME ATTR_NAME DATA_TYPE:INTEGER ATTR_TYPE_NAME ATTR_SIZE:INTEGER"
-                    + " DECIMAL_DIGITS:INTEGER NUM_PREC_RADIX:INTEGER NULLABLE:INTEGER REMARKS ATTR_DEF"
-                    + " SQL_DATA_TYPE:INTEGER SQL_DATETIME_SUB:INTEGER CHAR_OCTET_LENGTH:INTEGER"
-                    + " ORDINAL_POSITION:INTEGER IS_NULLABLE SCOPE_CATALOG SCOPE_SCHEMA SCOPE_TABLE"
-                    + " SOURCE_DATA_TYPE:SMALLINT");
-    private static final List<MetadataResultSet.Column> PSEUDO_COLUMNS = MetadataResultSet.Column.list(
-            "TABLE_CAT TABLE_SCHEM TABLE_NAME COLUMN_NAME DATA_TYPE:INTEGER COLUMN_SIZE:INTEGER"
-                    + " DECIMAL_DIGITS:INTEGER NUM_PREC_RADIX:INTEGER COLUMN_USAGE REMARKS CHAR_OCTET_LENGTH:INTEGER"
-                    + " IS_NULLABLE");
-    private static final List<MetadataResultSet.Column> CLIENT_INFO = MetadataResultSet.Column.list(
-            "NAME MAX_LEN:INTEGER DEFAULT_VALUE DESCRIPTION");
 
     /**
      * Words of DynamoDB's PartiQL and of this driver's DDL that are not SQL:2003 keywords (VALUE,
@@ -117,13 +54,13 @@ final class DynamoDatabaseMetaData implements DatabaseMetaData {
             "NOTHING", "PIVOT", "PROJECTION", "REMOVE", "RETURNING", "SEXP", "SORT", "STRING", "STRUCT", "SYMBOL",
             "TUPLE", "UNPIVOT");
 
-    private static final String ALL_TABLES = "%";
-
     private final DynamoConnection connection;
+    private final CatalogResultSets catalogResults;
     private final boolean sql;
 
     DynamoDatabaseMetaData(DynamoConnection connection) {
         this.connection = connection;
+        this.catalogResults = new CatalogResultSets(connection.database());
         this.sql = Language.of(ConnectionProperty.LANGUAGE.get(connection.url().properties())) == Language.SQL;
     }
 
@@ -131,295 +68,106 @@ final class DynamoDatabaseMetaData implements DatabaseMetaData {
 
     @Override
     public ResultSet getCatalogs() {
-        return MetadataResultSet.empty(CATALOGS);
+        return CATALOGS.empty();
     }
 
     @Override
     public ResultSet getSchemas() {
-        return MetadataResultSet.empty(SCHEMAS);
+        return SCHEMAS.empty();
     }
 
     @Override
     public ResultSet getSchemas(String catalog, String schemaPattern) {
-        return MetadataResultSet.empty(SCHEMAS);
+        return SCHEMAS.empty();
     }
 
     @Override
     public ResultSet getTableTypes() {
-        return new MetadataResultSet(TABLE_TYPES, List.<Object[]>of(new Object[] {"TABLE"}));
+        return TABLE_TYPES.rows(List.<Object[]>of(new Object[] {"TABLE"}));
     }
 
     @Override
     public ResultSet getTables(String catalog, String schemaPattern, String tableNamePattern, String[] types)
             throws SQLException {
-        List<Object[]> rows = new ArrayList<>();
-        if (types == null || List.of(types).stream().anyMatch("TABLE"::equalsIgnoreCase)) {
-            refreshCatalog();
-            for (TableDef table : tables(catalog, schemaPattern, NamePattern.of(tableNamePattern))) {
-                rows.add(new Object[] {null, null, table.name(), "TABLE", describe(table), null, null, null, null,
-                        null});
-            }
-        }
-        return new MetadataResultSet(TABLES, rows);
+        return catalogResults.tables(catalog, schemaPattern, tableNamePattern, types);
     }
 
     @Override
     public ResultSet getColumns(String catalog, String schemaPattern, String tableNamePattern,
                                 String columnNamePattern) throws SQLException {
-        NamePattern names = NamePattern.of(columnNamePattern);
-        List<Object[]> rows = new ArrayList<>();
-        for (TableDef table : tables(catalog, schemaPattern, NamePattern.of(tableNamePattern))) {
-            int position = 0;
-            for (KeyAttribute attribute : table.typedAttributes()) {
-                position++;
-                if (names.matches(attribute.name())) {
-                    rows.add(column(table, attribute, position));
-                }
-            }
-            for (DiscoveredColumns.Column discovered : discoveredColumns(table)) {
-                position++;
-                if (names.matches(discovered.name())) {
-                    rows.add(discoveredColumn(table, discovered, position));
-                }
-            }
-            position++;
-            if (names.matches(ResultShape.ITEM_COLUMN)) {
-                rows.add(new Object[] {null, null, table.name(), ResultShape.ITEM_COLUMN, Types.VARCHAR, "JSON", null,
-                        null, null, null, columnNullable, "The whole item as DynamoDB JSON", null, null, null, null,
-                        position, "YES", null, null, null, null, "NO", "NO"});
-            }
-        }
-        return new MetadataResultSet(COLUMNS, rows);
-    }
-
-    private static Object[] column(TableDef table, KeyAttribute attribute, int position) {
-        boolean key = table.isKeyAttribute(attribute.name());
-        int bytes = !key ? ITEM_BYTES : attribute.equals(table.partitionKey()) ? PARTITION_KEY_BYTES : SORT_KEY_BYTES;
-        boolean number = attribute.type() == KeyType.N;
-        Integer size = number ? NUMBER_DIGITS : bytes;
-        Integer octets = number ? null : bytes;
-        Integer radix = number ? 10 : null;
-        return new Object[] {null, null, table.name(), attribute.name(), sqlType(attribute), attribute.type().ddlName(),
-                size, null, null, radix, key ? columnNoNulls : columnNullable, remarks(table, attribute), null, null,
-                null, octets, position, key ? "NO" : "YES", null, null, null, null, "NO", "NO"};
-    }
-
-    private List<DiscoveredColumns.Column> discoveredColumns(TableDef table) throws SQLException {
-        try {
-            return connection.database().discoveredColumns().reload(table);
-        } catch (DynamoException e) {
-            throw DynamoErrors.toSql(e);
-        }
-    }
-
-    /** An attribute found by ANALYZE TABLE: typed when every sampled value had one type, else ANY. */
-    private static Object[] discoveredColumn(TableDef table, DiscoveredColumns.Column discovered, int position) {
-        ResultShape.Column column = ResultShape.ofType(discovered.name(), discovered.type());
-        boolean number = column.sqlType() == Types.DECIMAL;
-        boolean bool = column.sqlType() == Types.BOOLEAN;
-        Integer size = number ? NUMBER_DIGITS : bool ? 1 : ITEM_BYTES;
-        String remarks = "Found by ANALYZE TABLE in " + discovered.items() + " sampled item(s)"
-                + (column.sqlType() == Types.OTHER ? " with values of several types" : "");
-        return new Object[] {null, null, table.name(), discovered.name(), column.sqlType(), column.typeName(), size,
-                null, null, number ? 10 : null, columnNullable, remarks, null, null, null,
-                number || bool ? null : ITEM_BYTES, position, "YES", null, null, null, null, "NO", "NO"};
-    }
-
-    private static int sqlType(KeyAttribute attribute) {
-        return switch (attribute.type()) {
-            case S -> Types.VARCHAR;
-            case N -> Types.DECIMAL;
-            case B -> Types.VARBINARY;
-        };
-    }
-
-    private static String remarks(TableDef table, KeyAttribute attribute) {
-        if (attribute.equals(table.partitionKey())) {
-            return "Partition key";
-        } else if (attribute.equals(table.sortKey())) {
-            return "Sort key";
-        }
-        String indexes = table.indexes().stream()
-                .filter(i -> attribute.equals(i.partitionKey()) || attribute.equals(i.sortKey()))
-                .map(IndexDef::name).collect(Collectors.joining(", "));
-        return indexes.isEmpty() ? null : "Key of index " + indexes;
-    }
-
-    private static String describe(TableDef table) {
-        String keys = "Partition key " + table.partitionKey().name()
-                + (table.hasSortKey() ? ", sort key " + table.sortKey().name() : "");
-        return keys + table.indexes().stream()
-                .map(i -> "; " + (i.global() ? "global" : "local") + " index " + i.name())
-                .collect(Collectors.joining());
+        return catalogResults.columns(catalog, schemaPattern, tableNamePattern, columnNamePattern);
     }
 
     @Override
     public ResultSet getPrimaryKeys(String catalog, String schema, String table) throws SQLException {
-        List<Object[]> rows = new ArrayList<>();
-        for (TableDef t : namedTables(catalog, schema, table)) {
-            List<KeyAttribute> keys = t.keyAttributes().stream().sorted(comparing(KeyAttribute::name)).toList();
-            for (KeyAttribute key : keys) {
-                rows.add(new Object[] {null, null, t.name(), key.name(), t.keyAttributes().indexOf(key) + 1,
-                        "PRIMARY"});
-            }
-        }
-        return new MetadataResultSet(PRIMARY_KEYS, rows);
+        return catalogResults.primaryKeys(catalog, schema, table);
     }
 
     @Override
     public ResultSet getIndexInfo(String catalog, String schema, String table, boolean unique, boolean approximate)
             throws SQLException {
-        List<Object[]> rows = new ArrayList<>();
-        for (TableDef t : namedTables(catalog, schema, table)) {
-            addIndexRows(rows, t, "PRIMARY", false, t.partitionKey(), t.sortKey());
-            if (!unique) {
-                List<IndexDef> indexes = t.indexes().stream().sorted(comparing(IndexDef::name)).toList();
-                for (IndexDef index : indexes) {
-                    KeyAttribute partition = index.global() ? index.partitionKey() : t.partitionKey();
-                    addIndexRows(rows, t, index.name(), true, partition, index.sortKey());
-                }
-            }
-        }
-        return new MetadataResultSet(INDEX_INFO, rows);
-    }
-
-    /** One row per key column; a partition key is hashed, so it has no sort order. */
-    private static void addIndexRows(List<Object[]> rows, TableDef table, String name, boolean nonUnique,
-                                     KeyAttribute partition, KeyAttribute sort) {
-        rows.add(new Object[] {null, null, table.name(), nonUnique, null, name, tableIndexOther, 1, partition.name(),
-                null, null, null, null});
-        if (sort != null) {
-            rows.add(new Object[] {null, null, table.name(), nonUnique, null, name, tableIndexOther, 2, sort.name(),
-                    "A", null, null, null});
-        }
+        return catalogResults.indexInfo(catalog, schema, table, unique);
     }
 
     @Override
     public ResultSet getBestRowIdentifier(String catalog, String schema, String table, int scope, boolean nullable)
             throws SQLException {
-        List<Object[]> rows = new ArrayList<>();
-        for (TableDef t : namedTables(catalog, schema, table)) {
-            for (KeyAttribute key : t.keyAttributes()) {
-                Object[] column = column(t, key, 0);
-                rows.add(new Object[] {bestRowSession, key.name(), column[4], column[5], column[6], null, null,
-                        bestRowNotPseudo});
-            }
-        }
-        return new MetadataResultSet(ROW_IDENTIFIER, rows);
+        return catalogResults.bestRowIdentifier(catalog, schema, table);
     }
 
     @Override
     public ResultSet getTypeInfo() {
-        List<Object[]> rows = List.of(
-                type("BINARY", Types.VARBINARY, ITEM_BYTES, null, false, typePredBasic, "B", null),
-                type("NUMBER", Types.DECIMAL, NUMBER_DIGITS, null, false, typePredBasic, "N", 10),
-                type("STRING", Types.VARCHAR, ITEM_BYTES, "'", true, typePredBasic, "S", null),
-                type("JSON", Types.VARCHAR, ITEM_BYTES, null, true, typePredNone, "M", null),
-                type("BOOLEAN", Types.BOOLEAN, 1, null, false, typePredBasic, "BOOL", null),
-                type("ANY", Types.OTHER, ITEM_BYTES, null, true, typePredNone, null, null),
-                type("LIST", Types.ARRAY, ITEM_BYTES, null, false, typePredNone, "L", null),
-                type("STRING_SET", Types.ARRAY, ITEM_BYTES, null, true, typePredNone, "SS", null),
-                type("NUMBER_SET", Types.ARRAY, ITEM_BYTES, null, false, typePredNone, "NS", null),
-                type("BINARY_SET", Types.ARRAY, ITEM_BYTES, null, false, typePredNone, "BS", null));
-        return new MetadataResultSet(TYPE_INFO, rows);
-    }
-
-    private static Object[] type(String name, int sqlType, int precision, String quote, boolean caseSensitive,
-                                 int searchable, String dynamoType, Integer radix) {
-        boolean number = sqlType == Types.DECIMAL;
-        return new Object[] {name, sqlType, precision, quote, quote, null, typeNullable, caseSensitive, searchable,
-                false, false, false, dynamoType, number ? 0 : null, number ? NUMBER_DIGITS : null,
-                null, null, radix};
+        return CatalogResultSets.typeInfo();
     }
 
     @Override
     public ResultSet getClientInfoProperties() {
-        return new MetadataResultSet(CLIENT_INFO, List.of(
+        return CLIENT_INFO.rows(List.of(
                 new Object[] {"ApplicationName", 255, null, "The name of the application using the connection"},
                 new Object[] {"ClientHostname", 255, null, "The host name of the computer running the application"},
                 new Object[] {"ClientUser", 255, null, "The user the application works for"}));
     }
 
-    /** Reloads the table list so that tables another client created since show up. */
-    private void refreshCatalog() throws SQLException {
-        try {
-            connection.database().refreshRouting();
-        } catch (DynamoException e) {
-            throw DynamoErrors.toSql(e);
-        }
-    }
-
-    private List<TableDef> tables(String catalog, String schemaPattern, NamePattern names) {
-        if (!inCatalog(catalog) || (schemaPattern != null && !NamePattern.of(schemaPattern).matches(""))) {
-            return List.of();
-        }
-        return sorted(connection.database().tables().stream().filter(t -> names.matches(t.name())).toList());
-    }
-
-    /**
-     * Tables by exact name (not a pattern); null or "%" means all tables, as tools expect ("%" is
-     * never a table name: DynamoDB allows only letters, digits, '_', '-' and '.').
-     */
-    private List<TableDef> namedTables(String catalog, String schema, String table) {
-        if (!inCatalog(catalog) || (schema != null && !schema.isEmpty())) {
-            return List.of();
-        }
-        return sorted(connection.database().tables().stream()
-                .filter(t -> table == null || ALL_TABLES.equals(table) || t.name().equals(table)).toList());
-    }
-
-    private static boolean inCatalog(String catalog) {
-        return catalog == null || catalog.isEmpty();
-    }
-
-    private static List<TableDef> sorted(Collection<TableDef> tables) {
-        return tables.stream().sorted(comparing(TableDef::name)).toList();
-    }
-
     // ---- what this driver does not have: empty, with the standard columns (c: catalog, s: schema) ----
 
-    @Override public ResultSet getImportedKeys(String c, String s, String table) { return empty(KEYS); }
-    @Override public ResultSet getExportedKeys(String c, String s, String table) { return empty(KEYS); }
-    @Override public ResultSet getVersionColumns(String c, String s, String table) { return empty(ROW_IDENTIFIER); }
-    @Override public ResultSet getProcedures(String c, String s, String name) { return empty(PROCEDURES); }
-    @Override public ResultSet getFunctions(String c, String s, String name) { return empty(FUNCTIONS); }
-    @Override public ResultSet getTablePrivileges(String c, String s, String table) { return empty(TABLE_PRIVILEGES); }
-    @Override public ResultSet getSuperTypes(String c, String s, String type) { return empty(SUPER_TYPES); }
-    @Override public ResultSet getSuperTables(String c, String s, String table) { return empty(SUPER_TABLES); }
-    @Override public ResultSet getUDTs(String c, String s, String type, int[] types) { return empty(UDTS); }
+    @Override public ResultSet getImportedKeys(String c, String s, String table) { return KEYS.empty(); }
+    @Override public ResultSet getExportedKeys(String c, String s, String table) { return KEYS.empty(); }
+    @Override public ResultSet getVersionColumns(String c, String s, String table) { return ROW_IDENTIFIER.empty(); }
+    @Override public ResultSet getProcedures(String c, String s, String name) { return PROCEDURES.empty(); }
+    @Override public ResultSet getFunctions(String c, String s, String name) { return FUNCTIONS.empty(); }
+    @Override public ResultSet getTablePrivileges(String c, String s, String table) { return TABLE_PRIVILEGES.empty(); }
+    @Override public ResultSet getSuperTypes(String c, String s, String type) { return SUPER_TYPES.empty(); }
+    @Override public ResultSet getSuperTables(String c, String s, String table) { return SUPER_TABLES.empty(); }
+    @Override public ResultSet getUDTs(String c, String s, String type, int[] types) { return UDTS.empty(); }
 
     @Override
     public ResultSet getCrossReference(String pc, String ps, String parent, String fc, String fs, String foreign) {
-        return empty(KEYS);
+        return KEYS.empty();
     }
 
     @Override
     public ResultSet getProcedureColumns(String c, String s, String name, String column) {
-        return empty(PROCEDURE_COLUMNS);
+        return PROCEDURE_COLUMNS.empty();
     }
 
     @Override
     public ResultSet getFunctionColumns(String c, String s, String name, String column) {
-        return empty(FUNCTION_COLUMNS);
+        return FUNCTION_COLUMNS.empty();
     }
 
     @Override
     public ResultSet getColumnPrivileges(String c, String s, String table, String column) {
-        return empty(COLUMN_PRIVILEGES);
+        return COLUMN_PRIVILEGES.empty();
     }
 
     @Override
     public ResultSet getAttributes(String c, String s, String type, String attribute) {
-        return empty(ATTRIBUTES);
+        return ATTRIBUTES.empty();
     }
 
     @Override
     public ResultSet getPseudoColumns(String c, String s, String table, String column) {
-        return empty(PSEUDO_COLUMNS);
-    }
-
-    private static ResultSet empty(List<MetadataResultSet.Column> columns) {
-        return MetadataResultSet.empty(columns);
+        return PSEUDO_COLUMNS.empty();
     }
 
     // ---- the product and the connection ----
@@ -592,7 +340,7 @@ final class DynamoDatabaseMetaData implements DatabaseMetaData {
     @Override public int getMaxTableNameLength() { return 255; }
     /** DynamoDB allows attribute names up to 64 KB. */
     @Override public int getMaxColumnNameLength() { return 65535; }
-    @Override public int getMaxRowSize() { return ITEM_BYTES; }
+    @Override public int getMaxRowSize() { return CatalogResultSets.ITEM_BYTES; }
     @Override public boolean doesMaxRowSizeIncludeBlobs() { return true; }
     @Override public int getMaxColumnsInIndex() { return 2; }
     @Override public int getMaxTablesInSelect() { return sql ? 0 : 1; }

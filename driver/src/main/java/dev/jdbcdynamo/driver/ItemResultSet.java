@@ -6,11 +6,11 @@ import dev.jdbcdynamo.planner.error.DynamoException;
 import dev.jdbcdynamo.planner.error.ErrorCode;
 import dev.jdbcdynamo.planner.value.AttributeValue;
 import dev.jdbcdynamo.planner.value.DynamoJson;
-import dev.jdbcdynamo.planner.value.DynamoNumber;
 import java.io.InputStream;
 import java.io.Reader;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.sql.Array;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
@@ -25,9 +25,9 @@ import java.util.Map;
 
 /**
  * A forward-only ResultSet over items. Columns follow {@link ResultShape}; values convert
- * from DynamoDB types: S to String, N to BigDecimal (exact), B to byte[], BOOL to Boolean, NULL
- * and missing attributes to SQL NULL; documents (M, L, sets) to Map, List and Set from
- * {@code getObject} and to DynamoDB JSON text from {@code getString}.
+ * from DynamoDB types ({@link ValueConversions}): S to String, N to BigDecimal (exact), B to byte[],
+ * BOOL to Boolean, NULL and missing attributes to SQL NULL; documents (M, L, sets) to Map, List and
+ * Set from {@code getObject} and to DynamoDB JSON text from {@code getString}.
  */
 final class ItemResultSet extends ReadOnlyResultSet implements DynamoResultSet {
     private final Statement statement;
@@ -118,6 +118,11 @@ final class ItemResultSet extends ReadOnlyResultSet implements DynamoResultSet {
         return wasNull ? null : value;
     }
 
+    /** The name of a column, for conversion errors (after {@link #value} checked the index). */
+    private String name(int column) {
+        return shape.columns().get(column - 1).name();
+    }
+
     private int column(String label) throws SQLException {
         int index = shape.findColumn(label);
         if (index < 0) {
@@ -176,121 +181,46 @@ final class ItemResultSet extends ReadOnlyResultSet implements DynamoResultSet {
 
     @Override
     public String getString(int columnIndex) throws SQLException {
-        AttributeValue v = value(columnIndex);
-        if (v == null) {
-            return null;
-        }
-        if (v instanceof AttributeValue.S s) {
-            return s.value();
-        }
-        if (v instanceof AttributeValue.N n) {
-            return DynamoNumber.toText(n.value());
-        }
-        if (v instanceof AttributeValue.Bool b) {
-            return Boolean.toString(b.value());
-        }
-        if (v instanceof AttributeValue.B b) {
-            return b.value().toBase64();
-        }
-        return DynamoJson.writeValue(v);
+        return ValueConversions.string(value(columnIndex));
     }
 
     @Override
     public boolean getBoolean(int columnIndex) throws SQLException {
-        AttributeValue v = value(columnIndex);
-        if (v == null) {
-            return false;
-        }
-        if (v instanceof AttributeValue.Bool b) {
-            return b.value();
-        }
-        if (v instanceof AttributeValue.N n) {
-            return n.value().signum() != 0;
-        }
-        if (v instanceof AttributeValue.S s) {
-            return s.value().equalsIgnoreCase("true") || s.value().equals("1");
-        }
-        throw conversion(columnIndex, v, "boolean");
-    }
-
-    private BigDecimal number(int columnIndex, String target) throws SQLException {
-        AttributeValue v = value(columnIndex);
-        if (v == null) {
-            return null;
-        }
-        if (v instanceof AttributeValue.N n) {
-            return plain(n.value());
-        }
-        if (v instanceof AttributeValue.S s) {
-            try {
-                return new BigDecimal(s.value().trim());
-            } catch (NumberFormatException e) {
-                throw conversion(columnIndex, v, target);
-            }
-        }
-        if (v instanceof AttributeValue.Bool b) {
-            return b.value() ? BigDecimal.ONE : BigDecimal.ZERO;
-        }
-        throw conversion(columnIndex, v, target);
-    }
-
-    /** The same number with a scale of at least 0, so that 310 prints as 310, not 3.1E+2. */
-    private static BigDecimal plain(BigDecimal n) {
-        return n.scale() < 0 ? n.setScale(0) : n;
-    }
-
-    private SQLException conversion(int columnIndex, AttributeValue v, String target) {
-        return DynamoErrors.toSql(ErrorCode.VALIDATION.error("Cannot read column "
-                + shape.columns().get(columnIndex - 1).name() + " of type " + v.type() + " as " + target));
-    }
-
-    private long exactLong(int columnIndex, long min, long max, String target) throws SQLException {
-        BigDecimal n = number(columnIndex, target);
-        if (n == null) {
-            return 0;
-        }
-        try {
-            long value = n.setScale(0, RoundingMode.DOWN).longValueExact();
-            if (value < min || value > max) {
-                throw new ArithmeticException();
-            }
-            return value;
-        } catch (ArithmeticException e) {
-            throw DynamoErrors.toSql(ErrorCode.NUMBER_INVALID.error("Value " + n.toPlainString()
-                    + " does not fit in " + target));
-        }
+        return ValueConversions.bool(value(columnIndex), name(columnIndex));
     }
 
     @Override
     public byte getByte(int columnIndex) throws SQLException {
-        return (byte) exactLong(columnIndex, Byte.MIN_VALUE, Byte.MAX_VALUE, "byte");
+        return (byte) ValueConversions.exactLong(value(columnIndex), name(columnIndex), Byte.MIN_VALUE, Byte.MAX_VALUE,
+                "byte");
     }
 
     @Override
     public short getShort(int columnIndex) throws SQLException {
-        return (short) exactLong(columnIndex, Short.MIN_VALUE, Short.MAX_VALUE, "short");
+        return (short) ValueConversions.exactLong(value(columnIndex), name(columnIndex), Short.MIN_VALUE,
+                Short.MAX_VALUE, "short");
     }
 
     @Override
     public int getInt(int columnIndex) throws SQLException {
-        return (int) exactLong(columnIndex, Integer.MIN_VALUE, Integer.MAX_VALUE, "int");
+        return (int) ValueConversions.exactLong(value(columnIndex), name(columnIndex), Integer.MIN_VALUE,
+                Integer.MAX_VALUE, "int");
     }
 
     @Override
     public long getLong(int columnIndex) throws SQLException {
-        return exactLong(columnIndex, Long.MIN_VALUE, Long.MAX_VALUE, "long");
+        return ValueConversions.exactLong(value(columnIndex), name(columnIndex), Long.MIN_VALUE, Long.MAX_VALUE,
+                "long");
     }
 
     @Override
     public float getFloat(int columnIndex) throws SQLException {
-        BigDecimal n = number(columnIndex, "float");
-        return n == null ? 0 : n.floatValue();
+        return ValueConversions.floatValue(value(columnIndex), name(columnIndex));
     }
 
     @Override
     public double getDouble(int columnIndex) throws SQLException {
-        BigDecimal n = number(columnIndex, "double");
-        return n == null ? 0 : n.doubleValue();
+        return ValueConversions.doubleValue(value(columnIndex), name(columnIndex));
     }
 
     @Override
@@ -302,141 +232,47 @@ final class ItemResultSet extends ReadOnlyResultSet implements DynamoResultSet {
 
     @Override
     public byte[] getBytes(int columnIndex) throws SQLException {
-        AttributeValue v = value(columnIndex);
-        if (v == null) {
-            return null;
-        }
-        if (v instanceof AttributeValue.B b) {
-            return b.value().toArray();
-        }
-        if (v instanceof AttributeValue.S s) {
-            return s.value().getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        }
-        throw conversion(columnIndex, v, "byte[]");
+        return ValueConversions.bytes(value(columnIndex), name(columnIndex));
     }
 
     @Override
     public Date getDate(int columnIndex) throws SQLException {
-        String s = getString(columnIndex);
-        try {
-            return s == null ? null : Date.valueOf(s);
-        } catch (IllegalArgumentException e) {
-            throw DynamoErrors.toSql(ErrorCode.VALIDATION.error("Not a date: " + s));
-        }
+        return ValueConversions.date(value(columnIndex));
     }
 
     @Override
     public Time getTime(int columnIndex) throws SQLException {
-        String s = getString(columnIndex);
-        try {
-            return s == null ? null : Time.valueOf(s);
-        } catch (IllegalArgumentException e) {
-            throw DynamoErrors.toSql(ErrorCode.VALIDATION.error("Not a time: " + s));
-        }
+        return ValueConversions.time(value(columnIndex));
     }
 
     @Override
     public Timestamp getTimestamp(int columnIndex) throws SQLException {
-        String s = getString(columnIndex);
-        try {
-            return s == null ? null : Timestamp.from(java.time.Instant.parse(s));
-        } catch (java.time.format.DateTimeParseException e) {
-            throw DynamoErrors.toSql(ErrorCode.VALIDATION.error("Not a timestamp: " + s));
-        }
+        return ValueConversions.timestamp(value(columnIndex));
     }
 
     @Override
     public Object getObject(int columnIndex) throws SQLException {
-        AttributeValue v = value(columnIndex);
-        if (v == null) {
-            return null;
-        }
-        if (v instanceof AttributeValue.S s) {
-            return s.value();
-        }
-        if (v instanceof AttributeValue.N n) {
-            return plain(n.value());
-        }
-        if (v instanceof AttributeValue.B b) {
-            return b.value().toArray();
-        }
-        if (v instanceof AttributeValue.Bool b) {
-            return b.value();
-        }
-        // Lists and sets are SQL arrays; a map is its DynamoDB JSON text (getObject(i, Map.class) gives a Map).
-        if (DynamoArray.isArray(v)) {
-            return new DynamoArray(v);
-        }
-        return ValueReads.json(v);
+        return ValueConversions.object(value(columnIndex));
     }
 
     @Override
-    public java.sql.Array getArray(int columnIndex) throws SQLException {
-        AttributeValue v = value(columnIndex);
-        if (v == null) {
-            return null;
-        }
-        if (!DynamoArray.isArray(v)) {
-            throw conversion(columnIndex, v, "Array");
-        }
-        return new DynamoArray(v);
+    public Array getArray(int columnIndex) throws SQLException {
+        return ValueConversions.array(value(columnIndex), name(columnIndex));
     }
 
     @Override
-    public java.sql.Array getArray(String columnLabel) throws SQLException {
+    public Array getArray(String columnLabel) throws SQLException {
         return getArray(column(columnLabel));
     }
 
     @Override
     public BigDecimal getBigDecimal(int columnIndex) throws SQLException {
-        return number(columnIndex, "BigDecimal");
+        return ValueConversions.number(value(columnIndex), name(columnIndex), "BigDecimal");
     }
 
     @Override
     public <T> T getObject(int columnIndex, Class<T> type) throws SQLException {
-        if (type == String.class) {
-            return type.cast(getString(columnIndex));
-        }
-        if (type == BigDecimal.class) {
-            return type.cast(getBigDecimal(columnIndex));
-        }
-        if (type == Integer.class) {
-            int v = getInt(columnIndex);
-            return wasNull ? null : type.cast(v);
-        }
-        if (type == Long.class) {
-            long v = getLong(columnIndex);
-            return wasNull ? null : type.cast(v);
-        }
-        if (type == Double.class) {
-            double v = getDouble(columnIndex);
-            return wasNull ? null : type.cast(v);
-        }
-        if (type == Boolean.class) {
-            boolean v = getBoolean(columnIndex);
-            return wasNull ? null : type.cast(v);
-        }
-        if (type == byte[].class) {
-            return type.cast(getBytes(columnIndex));
-        }
-        if (type == Short.class || type == Byte.class || type == Float.class) {
-            Object n = type == Short.class ? (Object) getShort(columnIndex)
-                    : type == Byte.class ? (Object) getByte(columnIndex) : (Object) getFloat(columnIndex);
-            return wasNull ? null : type.cast(n);
-        }
-        AttributeValue v = value(columnIndex);
-        if (v == null) {
-            return null;
-        }
-        Object converted = ValueReads.convert(v, type);
-        if (converted != null) {
-            return type.cast(converted);
-        }
-        Object o = getObject(columnIndex);
-        if (o == null || type.isInstance(o)) {
-            return type.cast(o);
-        }
-        throw conversion(columnIndex, v, type.getName());
+        return ValueConversions.as(value(columnIndex), name(columnIndex), type);
     }
 
     @Override
