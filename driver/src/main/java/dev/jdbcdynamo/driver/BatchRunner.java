@@ -3,6 +3,7 @@ package dev.jdbcdynamo.driver;
 import dev.jdbcdynamo.api.BatchResult;
 import dev.jdbcdynamo.api.DynamoSqlException;
 import dev.jdbcdynamo.driver.exec.ExecutionResult;
+import dev.jdbcdynamo.driver.tx.TxService;
 import dev.jdbcdynamo.planner.error.DynamoException;
 import dev.jdbcdynamo.planner.error.ErrorCode;
 import dev.jdbcdynamo.planner.plan.AccessPath;
@@ -69,6 +70,8 @@ final class BatchRunner {
         SQLException firstError = null;
         if (writes) {
             firstError = runWrites(connection, entries, plans, results);
+        } else if (!connection.readsReplicas()) {
+            firstError = runReads(connection, entries, plans, results);
         }
         for (int i = 0; i < entries.size(); i++) {
             StatementPlanner.Prepared p = plans.get(i);
@@ -152,6 +155,43 @@ final class BatchRunner {
             }
             SQLException sql = e instanceof DynamoException d ? DynamoErrors.toSql(d)
                     : DynamoErrors.fromStorage((SQLException) e);
+            results.set(positions.get(k), failure(sql));
+            firstError = firstError == null ? sql : firstError;
+        }
+        return firstError;
+    }
+
+    /**
+     * Reads the batch's GetItems from the primaries together (one statement per shard and table,
+     * the shards side by side) and sets their results; answers the first error. A statement
+     * that is not a GetItem keeps its result unset and fails on its own in {@link #read}.
+     */
+    private static SQLException runReads(DynamoConnection connection, List<Entry> entries,
+                                         List<StatementPlanner.Prepared> plans, List<BatchResult> results) {
+        SQLException firstError = null;
+        List<Integer> positions = new ArrayList<>();
+        List<Plan.Select> selects = new ArrayList<>();
+        List<List<AttributeValue>> selectParams = new ArrayList<>();
+        for (int i = 0; i < entries.size(); i++) {
+            StatementPlanner.Prepared p = plans.get(i);
+            List<AttributeValue> params = params(entries.get(i));
+            if (p != null && p.plan() instanceof Plan.Select select && select.path() instanceof AccessPath.GetItem
+                    && params.size() == p.parameterCount()) {
+                positions.add(i);
+                selects.add(select);
+                selectParams.add(p.withLiterals(params));
+            }
+        }
+        List<TxService.ReadOutcome> outcomes = connection.database().transactions().readEach(selects, selectParams);
+        for (int k = 0; k < positions.size(); k++) {
+            TxService.ReadOutcome o = outcomes.get(k);
+            if (o.error() == null) {
+                results.set(positions.get(k), new BatchResult(null, null,
+                        o.item() == null ? null : DynamoJson.writeItem(o.item())));
+                continue;
+            }
+            SQLException sql = o.error() instanceof DynamoException d ? DynamoErrors.toSql(d)
+                    : DynamoErrors.fromStorage((SQLException) o.error());
             results.set(positions.get(k), failure(sql));
             firstError = firstError == null ? sql : firstError;
         }

@@ -52,6 +52,10 @@ public final class DynamoConnection implements Connection, DynamoTransactions {
         return dispatcher.returnOldOnFailure();
     }
 
+    boolean readsReplicas() {
+        return dispatcher.readsReplicas();
+    }
+
     DynamoDatabase database() {
         return database;
     }

@@ -65,6 +65,11 @@ final class StatementDispatcher {
         return returnOldOnFailure;
     }
 
+    /** True when the connection's reads go to replicas unless a statement says otherwise (consistentRead=false). */
+    boolean readsReplicas() {
+        return Boolean.FALSE.equals(consistentReadDefault);
+    }
+
     void checkOpen() throws SQLException {
         if (closed) {
             throw DynamoErrors.closed("Connection");

@@ -161,6 +161,33 @@ class ShardStatementCountTest {
     }
 
     @Test
+    void aBatchOfGetItemsSendsEachShardOneRead() throws Exception {
+        List<String> found = new ArrayList<>();
+        Map<String, Integer> counts = countDuring(physical, () -> {
+            try (var ps = dynamo.prepareStatement("SELECT v FROM o WHERE c = ? AND d = 'd2'")) {
+                for (int c = 0; c < 20; c++) {
+                    ps.setString(1, "c" + c);
+                    ps.addBatch();
+                }
+                ps.setString(1, "nobody");
+                ps.addBatch();
+                int[] rows = ps.executeBatch();
+                assertThat(rows).hasSize(21);
+                assertThat(rows[20]).isZero();
+                for (var r : ps.unwrap(dev.jdbcdynamo.api.DynamoBatch.class).batchResults()) {
+                    found.add(r.itemJson());
+                }
+            }
+        });
+        assertThat(counts).hasSize(SHARDS);
+        assertThat(counts.values()).as("one read per shard").containsOnly(1);
+        for (int c = 0; c < 20; c++) {
+            assertThat(found.get(c)).isEqualTo("{\"v\":{\"N\":\"" + (c * 2) + "\"}}");
+        }
+        assertThat(found.get(20)).isNull();
+    }
+
+    @Test
     void aTransactionOnOneShardLocksAndWritesInOneRequestEach() throws Exception {
         Map<String, Integer> counts = countDuring(physical("w"), () -> {
             dynamo.setAutoCommit(false);

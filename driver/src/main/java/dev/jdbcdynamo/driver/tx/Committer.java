@@ -20,9 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -142,32 +140,12 @@ final class Committer {
         for (int i = 0; i < writes.size(); i++) {
             byShard.computeIfAbsent(writes.get(i).key().shard(), s -> new ArrayList<>()).add(i);
         }
-        // The shards' transactions are independent: all but the first run on the batch executor.
-        List<Future<?>> others = new ArrayList<>();
+        // The shards' transactions are independent: they run side by side.
         List<Runnable> groups = new ArrayList<>();
         for (Map.Entry<Integer, List<Integer>> e : byShard.entrySet()) {
             groups.add(() -> applyGroup(e.getKey(), e.getValue(), writes, errors));
         }
-        for (int g = 1; g < groups.size(); g++) {
-            others.add(batchExecutor.submit(groups.get(g)));
-        }
-        groups.get(0).run();
-        boolean interrupted = false;
-        for (Future<?> f : others) {
-            while (true) {
-                try {
-                    f.get();
-                    break;
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                } catch (ExecutionException e) {
-                    throw new IllegalStateException("A batch's writes on one shard failed unexpectedly", e.getCause());
-                }
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
+        SideBySide.runAll(batchExecutor, groups);
         return Arrays.asList(errors);
     }
 

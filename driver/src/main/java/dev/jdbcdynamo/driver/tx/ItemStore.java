@@ -35,11 +35,19 @@ public final class ItemStore {
      */
     static List<Map<String, AttributeValue>> lockAll(Connection c, TableDef table, List<ItemKeys.KeyBytes> keys)
             throws SQLException {
+        return readAll(c, table, keys, true);
+    }
+
+    /** As {@link #lockAll}, locking the items ({@code FOR UPDATE}) or not (a plain read). */
+    static List<Map<String, AttributeValue>> readAll(Connection c, TableDef table, List<ItemKeys.KeyBytes> keys,
+                                                     boolean lock) throws SQLException {
         StringBuilder sql = new StringBuilder("SELECT pk, sk, item FROM ").append(table.physicalName()).append(" WHERE ");
         for (int i = 0; i < keys.size(); i++) {
             sql.append(i == 0 ? "(pk = ? AND sk = ?)" : " OR (pk = ? AND sk = ?)");
         }
-        sql.append(" FOR UPDATE");
+        if (lock) {
+            sql.append(" FOR UPDATE");
+        }
         List<Map<String, AttributeValue>> items = new ArrayList<>(Collections.nCopies(keys.size(), null));
         try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
             int slot = 1;

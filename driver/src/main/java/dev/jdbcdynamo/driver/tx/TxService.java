@@ -10,8 +10,14 @@ import java.sql.SQLException;
 import dev.jdbcdynamo.planner.error.DynamoException;
 import dev.jdbcdynamo.planner.plan.Plan;
 import dev.jdbcdynamo.planner.value.AttributeValue;
+import dev.jdbcdynamo.planner.eval.ConditionEvaluator;
+import dev.jdbcdynamo.planner.eval.Projector;
+import dev.jdbcdynamo.planner.plan.AccessPath;
+import java.sql.Connection;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.TreeMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -124,6 +130,73 @@ public final class TxService implements AutoCloseable {
             errors.set(positions.get(k), applied.get(k));
         }
         return errors;
+    }
+
+    /** What a batch's read found: the item (filtered and projected; null when none) or the error. */
+    public record ReadOutcome(Map<String, AttributeValue> item, Exception error) {
+    }
+
+    /**
+     * Reads the GetItems of a batch (BatchExecuteStatement of SELECTs naming full keys) from the
+     * shards' primaries: one statement per shard and table, the shards side by side; each
+     * statement's filter and projection applied to its item.
+     */
+    public List<ReadOutcome> readEach(List<Plan.Select> selects, List<List<AttributeValue>> params) {
+        ReadOutcome[] out = new ReadOutcome[selects.size()];
+        TxKey[] keys = new TxKey[selects.size()];
+        Map<Integer, List<Integer>> byShard = new TreeMap<>();
+        for (int i = 0; i < selects.size(); i++) {
+            try {
+                Plan.Select select = selects.get(i);
+                AccessPath.GetItem get = (AccessPath.GetItem) select.path();
+                AttributeValue pk = WriteResolver.resolve(get.partitionValue(), params.get(i));
+                AttributeValue sk = get.sortValue() == null ? null : WriteResolver.resolve(get.sortValue(), params.get(i));
+                ItemKeys.KeyBytes bytes = ItemKeys.forRead(select.table(), pk, sk);
+                if (bytes == null) {
+                    out[i] = new ReadOutcome(null, null); // a key of another type names no item
+                    continue;
+                }
+                keys[i] = key(select.table(), bytes);
+                byShard.computeIfAbsent(keys[i].shard(), s -> new ArrayList<>()).add(i);
+            } catch (DynamoException e) {
+                out[i] = new ReadOutcome(null, e);
+            }
+        }
+        List<Runnable> tasks = new ArrayList<>();
+        for (Map.Entry<Integer, List<Integer>> e : byShard.entrySet()) {
+            tasks.add(() -> readShard(e.getKey(), e.getValue(), selects, params, keys, out));
+        }
+        SideBySide.runAll(batchExecutor, tasks);
+        return Arrays.asList(out);
+    }
+
+    private void readShard(int shard, List<Integer> positions, List<Plan.Select> selects,
+                           List<List<AttributeValue>> params, TxKey[] keys, ReadOutcome[] out) {
+        Map<Long, List<Integer>> byTable = new TreeMap<>();
+        positions.forEach(i -> byTable.computeIfAbsent(keys[i].table().id(), t -> new ArrayList<>()).add(i));
+        try (Connection c = shards.get(shard).pool().getConnection()) {
+            for (List<Integer> same : byTable.values()) {
+                List<ItemKeys.KeyBytes> tableKeys = same.stream().map(i -> keys[i].key()).toList();
+                List<Map<String, AttributeValue>> items = ItemStore.readAll(c, keys[same.get(0)].table(), tableKeys, false);
+                for (int k = 0; k < same.size(); k++) {
+                    int i = same.get(k);
+                    out[i] = outcome(selects.get(i), params.get(i), items.get(k));
+                }
+            }
+        } catch (SQLException e) {
+            positions.forEach(i -> out[i] = new ReadOutcome(null, e));
+        }
+    }
+
+    private static ReadOutcome outcome(Plan.Select select, List<AttributeValue> params, Map<String, AttributeValue> item) {
+        try {
+            if (item == null || (select.filter() != null && !ConditionEvaluator.test(select.filter(), item, params))) {
+                return new ReadOutcome(null, null);
+            }
+            return new ReadOutcome(select.isStar() ? item : Projector.project(select.items(), item), null);
+        } catch (DynamoException e) {
+            return new ReadOutcome(null, e);
+        }
     }
 
     @Override
