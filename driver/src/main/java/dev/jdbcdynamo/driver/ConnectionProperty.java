@@ -16,7 +16,7 @@ public enum ConnectionProperty {
             + "'sql' also accepts the SQL extensions for BI tools.", "sql", "partiql"),
     CLOSE_DELAY("closeDelay", "0", "Seconds an embedded or in-memory database stays open after its last "
             + "connection closes; -1 keeps it until the JVM exits."),
-    POOL_SIZE("poolSize", "10", "Maximum physical connections per shard in the shared pool."),
+    POOL_SIZE("poolSize", "10", "Maximum physical connections per shard in the shared pool (transactions and batches have a second pool of this size)."),
     CONSISTENT_READ("consistentRead", "", "DynamoDB's ConsistentRead for SELECTs. Unset (the default): tables and "
             + "local indexes are read on each shard's primary, global indexes eventually consistently. true: as "
             + "DynamoDB's ConsistentRead=true (primaries; a global index read is DynamoDB's ValidationException). "
