@@ -67,8 +67,11 @@ final class Branch implements AutoCloseable {
 
     void prepare() throws SQLException {
         try (Statement s = connection.createStatement()) {
-            s.execute("XA END " + xid);
-            s.execute("XA PREPARE " + xid);
+            // One request (branch connections allow several statements): a failing PREPARE still fails here.
+            s.execute("XA END " + xid + "; XA PREPARE " + xid);
+            while (s.getMoreResults() || s.getUpdateCount() != -1) {
+                // read both statements' answers; an error in either is thrown above or here
+            }
             state = State.PREPARED;
         } catch (SQLException e) {
             broken = true;
