@@ -2,8 +2,8 @@ package dev.jdbcdynamo.driver;
 
 import dev.jdbcdynamo.api.BatchResult;
 import dev.jdbcdynamo.api.DynamoSqlException;
-import dev.jdbcdynamo.driver.exec.ExecutionResult;
-import dev.jdbcdynamo.driver.tx.TxService;
+import dev.jdbcdynamo.engine.exec.ExecutionResult;
+import dev.jdbcdynamo.engine.tx.TxService;
 import dev.jdbcdynamo.planner.error.DynamoException;
 import dev.jdbcdynamo.planner.error.ErrorCode;
 import dev.jdbcdynamo.planner.plan.AccessPath;

@@ -10,8 +10,8 @@ import static java.sql.DatabaseMetaData.typePredBasic;
 import static java.sql.DatabaseMetaData.typePredNone;
 import static java.util.Comparator.comparing;
 
-import dev.jdbcdynamo.driver.storage.DiscoveredColumns;
-import dev.jdbcdynamo.driver.storage.DynamoDatabase;
+import dev.jdbcdynamo.engine.storage.DiscoveredColumns;
+import dev.jdbcdynamo.engine.storage.DynamoDatabase;
 import dev.jdbcdynamo.planner.catalog.IndexDef;
 import dev.jdbcdynamo.planner.catalog.KeyAttribute;
 import dev.jdbcdynamo.planner.catalog.KeyType;

@@ -1,8 +1,8 @@
 package dev.jdbcdynamo.driver;
 
-import dev.jdbcdynamo.driver.exec.ShardItemSource;
-import dev.jdbcdynamo.driver.storage.DynamoDatabase;
-import dev.jdbcdynamo.driver.storage.Shard;
+import dev.jdbcdynamo.engine.exec.ShardItemSource;
+import dev.jdbcdynamo.engine.storage.DynamoDatabase;
+import dev.jdbcdynamo.engine.storage.Shard;
 import dev.jdbcdynamo.planner.catalog.TableDef;
 import dev.jdbcdynamo.planner.plan.ItemKeys;
 import dev.jdbcdynamo.planner.sql.ItemTable;

@@ -1,7 +1,7 @@
 package dev.jdbcdynamo.driver;
 
-import dev.jdbcdynamo.driver.storage.Distribution;
-import dev.jdbcdynamo.driver.storage.DynamoDatabase;
+import dev.jdbcdynamo.engine.storage.Distribution;
+import dev.jdbcdynamo.engine.storage.DynamoDatabase;
 import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;

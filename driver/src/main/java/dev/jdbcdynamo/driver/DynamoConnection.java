@@ -1,10 +1,10 @@
 package dev.jdbcdynamo.driver;
 
 import dev.jdbcdynamo.api.DynamoTransactions;
-import dev.jdbcdynamo.driver.exec.CancelSignal;
-import dev.jdbcdynamo.driver.exec.ExecutionResult;
-import dev.jdbcdynamo.driver.storage.Databases;
-import dev.jdbcdynamo.driver.storage.DynamoDatabase;
+import dev.jdbcdynamo.engine.exec.CancelSignal;
+import dev.jdbcdynamo.engine.exec.ExecutionResult;
+import dev.jdbcdynamo.engine.storage.Databases;
+import dev.jdbcdynamo.engine.storage.DynamoDatabase;
 import dev.jdbcdynamo.planner.value.AttributeValue;
 import java.sql.Array;
 import java.sql.Blob;

@@ -1,7 +1,7 @@
 package dev.jdbcdynamo.driver;
 
-import dev.jdbcdynamo.driver.storage.Databases;
-import dev.jdbcdynamo.driver.storage.DynamoDatabase;
+import dev.jdbcdynamo.engine.storage.Databases;
+import dev.jdbcdynamo.engine.storage.DynamoDatabase;
 import dev.jdbcdynamo.planner.error.DynamoException;
 import java.sql.Connection;
 import java.sql.Driver;

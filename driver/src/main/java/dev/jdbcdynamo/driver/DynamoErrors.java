@@ -1,8 +1,8 @@
 package dev.jdbcdynamo.driver;
 
 import dev.jdbcdynamo.api.DynamoSqlException;
-import dev.jdbcdynamo.driver.exec.CancelSignal;
-import dev.jdbcdynamo.driver.tx.TransactionCanceled;
+import dev.jdbcdynamo.engine.exec.CancelSignal;
+import dev.jdbcdynamo.engine.tx.TransactionCanceled;
 import dev.jdbcdynamo.planner.error.DynamoException;
 import dev.jdbcdynamo.planner.error.ErrorCode;
 import dev.jdbcdynamo.planner.value.AttributeValue;

@@ -1,7 +1,7 @@
 package dev.jdbcdynamo.driver;
 
 import dev.jdbcdynamo.api.DynamoResultSet;
-import dev.jdbcdynamo.driver.exec.ItemStream;
+import dev.jdbcdynamo.engine.exec.ItemStream;
 import dev.jdbcdynamo.planner.error.DynamoException;
 import dev.jdbcdynamo.planner.error.ErrorCode;
 import dev.jdbcdynamo.planner.value.AttributeValue;

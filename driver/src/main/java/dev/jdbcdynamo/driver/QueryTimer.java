@@ -1,6 +1,6 @@
 package dev.jdbcdynamo.driver;
 
-import dev.jdbcdynamo.driver.exec.CancelSignal;
+import dev.jdbcdynamo.engine.exec.CancelSignal;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;

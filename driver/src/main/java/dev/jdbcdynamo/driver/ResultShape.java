@@ -1,6 +1,6 @@
 package dev.jdbcdynamo.driver;
 
-import dev.jdbcdynamo.driver.storage.DiscoveredColumns;
+import dev.jdbcdynamo.engine.storage.DiscoveredColumns;
 import dev.jdbcdynamo.planner.ast.Expr;
 import dev.jdbcdynamo.planner.ast.Statement;
 import dev.jdbcdynamo.planner.catalog.KeyAttribute;

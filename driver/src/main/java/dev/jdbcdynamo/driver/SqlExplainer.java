@@ -1,7 +1,7 @@
 package dev.jdbcdynamo.driver;
 
-import dev.jdbcdynamo.driver.exec.ShardItemSource;
-import dev.jdbcdynamo.driver.storage.DynamoDatabase;
+import dev.jdbcdynamo.engine.exec.ShardItemSource;
+import dev.jdbcdynamo.engine.storage.DynamoDatabase;
 import dev.jdbcdynamo.planner.catalog.IndexDef;
 import dev.jdbcdynamo.planner.catalog.TableDef;
 import dev.jdbcdynamo.planner.plan.IndexReads;

@@ -1,9 +1,9 @@
 package dev.jdbcdynamo.driver;
 
-import dev.jdbcdynamo.driver.exec.ExecutionResult;
-import dev.jdbcdynamo.driver.exec.ShardItemSource;
-import dev.jdbcdynamo.driver.storage.DynamoDatabase;
-import dev.jdbcdynamo.driver.storage.Routing;
+import dev.jdbcdynamo.engine.exec.ExecutionResult;
+import dev.jdbcdynamo.engine.exec.ShardItemSource;
+import dev.jdbcdynamo.engine.storage.DynamoDatabase;
+import dev.jdbcdynamo.engine.storage.Routing;
 import dev.jdbcdynamo.planner.error.DynamoException;
 import dev.jdbcdynamo.planner.error.ErrorCode;
 import dev.jdbcdynamo.planner.plan.Plan;

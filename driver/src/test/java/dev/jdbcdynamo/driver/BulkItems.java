@@ -1,6 +1,6 @@
 package dev.jdbcdynamo.driver;
 
-import dev.jdbcdynamo.driver.storage.DynamoDatabase;
+import dev.jdbcdynamo.engine.storage.DynamoDatabase;
 import dev.jdbcdynamo.planner.catalog.TableDef;
 import dev.jdbcdynamo.planner.plan.ItemKeys;
 import dev.jdbcdynamo.planner.value.AttributeValue;

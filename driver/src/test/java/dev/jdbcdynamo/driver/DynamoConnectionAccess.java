@@ -1,6 +1,6 @@
 package dev.jdbcdynamo.driver;
 
-import dev.jdbcdynamo.driver.tx.Recovery;
+import dev.jdbcdynamo.engine.tx.Recovery;
 import java.sql.Connection;
 
 /** Test access to the transaction recovery of a connection's database. */

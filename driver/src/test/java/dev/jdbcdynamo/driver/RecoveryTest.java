@@ -2,7 +2,7 @@ package dev.jdbcdynamo.driver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.jdbcdynamo.driver.tx.Recovery;
+import dev.jdbcdynamo.engine.tx.Recovery;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;

@@ -136,7 +136,7 @@ class ShardStatementCountTest {
             }
         }
         var db = dynamo.unwrap(DynamoConnection.class).database();
-        Double rows = new dev.jdbcdynamo.driver.exec.ShardItemSource(db).rowCount(db.routing().tables().get("o"));
+        Double rows = new dev.jdbcdynamo.engine.exec.ShardItemSource(db).rowCount(db.routing().tables().get("o"));
         assertThat(rows).isEqualTo(60.0);
     }
 

@@ -3,7 +3,7 @@ package dev.jdbcdynamo.driver.bank;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jdbcdynamo.driver.DynamoConnectionAccess;
-import dev.jdbcdynamo.driver.tx.TestHooks;
+import dev.jdbcdynamo.engine.tx.TestHooks;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;

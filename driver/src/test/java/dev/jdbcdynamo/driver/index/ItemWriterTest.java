@@ -3,8 +3,8 @@ package dev.jdbcdynamo.driver.index;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jdbcdynamo.driver.IndexTestSupport;
-import dev.jdbcdynamo.driver.exec.ItemWriter;
-import dev.jdbcdynamo.driver.exec.StatementCache;
+import dev.jdbcdynamo.engine.exec.ItemWriter;
+import dev.jdbcdynamo.engine.exec.StatementCache;
 import dev.jdbcdynamo.planner.catalog.CatalogJson;
 import dev.jdbcdynamo.planner.catalog.TableDef;
 import dev.jdbcdynamo.planner.plan.ItemKeys;

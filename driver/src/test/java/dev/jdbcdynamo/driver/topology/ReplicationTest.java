@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.jdbcdynamo.driver.ConsistentReads;
 import dev.jdbcdynamo.driver.TestAccess;
 import dev.jdbcdynamo.driver.embedded.TestMariaDb;
-import dev.jdbcdynamo.driver.storage.DynamoDatabase;
+import dev.jdbcdynamo.engine.storage.DynamoDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
