@@ -1,10 +1,13 @@
 package dev.jdbcdynamo.driver;
 
+import dev.jdbcdynamo.engine.Prepared;
 import dev.jdbcdynamo.api.DynamoTransactions;
 import dev.jdbcdynamo.engine.exec.CancelSignal;
 import dev.jdbcdynamo.engine.exec.ExecutionResult;
-import dev.jdbcdynamo.engine.storage.Databases;
+import dev.jdbcdynamo.engine.Database;
+import dev.jdbcdynamo.engine.Session;
 import dev.jdbcdynamo.engine.storage.DynamoDatabase;
+import dev.jdbcdynamo.planner.error.DynamoException;
 import dev.jdbcdynamo.planner.value.AttributeValue;
 import java.sql.Array;
 import java.sql.Blob;
@@ -28,36 +31,36 @@ import java.util.Properties;
 import java.util.concurrent.Executor;
 
 /**
- * A jdbc:dynamo connection: a session on a shared {@link DynamoDatabase} that holds one routed
- * (ShardingSphere) connection, so physical connections and prepared statements are reused from
- * statement to statement. This class is the JDBC surface; its {@link StatementDispatcher} runs
- * the statements and holds the session's routed connection and transaction.
+ * A jdbc:dynamo connection: an engine {@link Session} on a shared {@link Database}, which holds one
+ * routed (ShardingSphere) connection, so physical connections and prepared statements are reused
+ * from statement to statement. This class is the JDBC surface: it turns the engine's errors into
+ * SQLExceptions.
  */
 public final class DynamoConnection implements Connection, DynamoTransactions {
-    private final DynamoDatabase database;
+    private final Database database;
     private final DynamoUrl url;
     private final String urlText;
-    private final StatementDispatcher dispatcher;
+    private final Session session;
     private final Properties clientInfo = new Properties();
     private boolean readOnly;
 
-    DynamoConnection(DynamoDatabase database, DynamoUrl url, String urlText) {
+    DynamoConnection(Database database, DynamoUrl url, String urlText) {
         this.database = database;
         this.url = url;
         this.urlText = urlText;
-        this.dispatcher = new StatementDispatcher(database, url);
+        this.session = database.openSession(url.sessionOptions(SqlExtensions::new));
     }
 
     boolean returnOldOnFailure() {
-        return dispatcher.returnOldOnFailure();
+        return session.returnOldOnFailure();
     }
 
     boolean readsReplicas() {
-        return dispatcher.readsReplicas();
+        return session.readsReplicas();
     }
 
     DynamoDatabase database() {
-        return database;
+        return database.internals();
     }
 
     DynamoUrl url() {
@@ -68,27 +71,42 @@ public final class DynamoConnection implements Connection, DynamoTransactions {
         return urlText;
     }
 
+    /** The engine session that runs this connection's statements. */
+    Session session() {
+        return session;
+    }
+
     /** Plans statement text (cached). */
-    StatementPlanner.Prepared plan(String sql) throws SQLException {
-        return dispatcher.plan(sql);
+    Prepared plan(String sql) throws SQLException {
+        try {
+            return session.prepare(sql);
+        } catch (DynamoException e) {
+            throw DynamoErrors.fromEngine(e);
+        }
     }
 
     /** Runs a planned statement with its parameter values. */
-    ExecutionResult execute(StatementPlanner.Prepared prepared, List<AttributeValue> params) throws SQLException {
-        return dispatcher.execute(prepared, params, null, null);
+    ExecutionResult execute(Prepared prepared, List<AttributeValue> params) throws SQLException {
+        return execute(prepared, params, null, null);
     }
 
     /**
      * Runs a planned statement. {@code consistentRead} null means the connection's default;
      * {@code signal} (may be null) lets another thread cancel it.
      */
-    ExecutionResult execute(StatementPlanner.Prepared prepared, List<AttributeValue> params,
+    ExecutionResult execute(Prepared prepared, List<AttributeValue> params,
                             Boolean consistentRead, CancelSignal signal) throws SQLException {
-        return dispatcher.execute(prepared, params, consistentRead, signal);
+        try {
+            return session.run(prepared, params, consistentRead, signal);
+        } catch (DynamoException e) {
+            throw DynamoErrors.fromEngine(e);
+        }
     }
 
     private void checkOpen() throws SQLException {
-        dispatcher.checkOpen();
+        if (session.isClosed()) {
+            throw DynamoErrors.closed("Connection");
+        }
     }
 
     @Override
@@ -115,45 +133,63 @@ public final class DynamoConnection implements Connection, DynamoTransactions {
 
     @Override
     public void setAutoCommit(boolean autoCommit) throws SQLException {
-        dispatcher.setAutoCommit(autoCommit);
+        checkOpen();
+        try {
+            session.setAutoCommit(autoCommit);
+        } catch (DynamoException e) {
+            throw DynamoErrors.fromEngine(e);
+        }
     }
 
     @Override
     public boolean getAutoCommit() throws SQLException {
         checkOpen();
-        return dispatcher.autoCommit();
+        return session.autoCommit();
     }
 
     @Override
     public void commit() throws SQLException {
-        dispatcher.commit();
+        checkOpen();
+        try {
+            session.commit();
+        } catch (DynamoException e) {
+            throw DynamoErrors.fromEngine(e);
+        }
     }
 
     @Override
     public void setClientRequestToken(String token) throws SQLException {
-        dispatcher.setClientRequestToken(token);
+        checkOpen();
+        try {
+            session.setClientRequestToken(token);
+        } catch (DynamoException e) {
+            throw DynamoErrors.fromEngine(e);
+        }
     }
 
     @Override
     public void rollback() throws SQLException {
-        dispatcher.rollback();
+        checkOpen();
+        session.rollback();
     }
 
     @Override
     public void close() throws SQLException {
-        if (!dispatcher.markClosed()) {
+        if (!session.markClosed()) {
             return;
         }
         try {
-            dispatcher.release();
+            session.release();
+        } catch (DynamoException e) {
+            throw DynamoErrors.fromEngine(e);
         } finally {
-            Databases.release(database);
+            database.close();
         }
     }
 
     @Override
     public boolean isClosed() {
-        return dispatcher.isClosed();
+        return session.isClosed();
     }
 
     @Override
@@ -331,7 +367,7 @@ public final class DynamoConnection implements Connection, DynamoTransactions {
 
     @Override
     public boolean isValid(int timeout) {
-        return !dispatcher.isClosed();
+        return !session.isClosed();
     }
 
     @Override

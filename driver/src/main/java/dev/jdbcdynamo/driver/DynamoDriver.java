@@ -1,7 +1,6 @@
 package dev.jdbcdynamo.driver;
 
-import dev.jdbcdynamo.engine.storage.Databases;
-import dev.jdbcdynamo.engine.storage.DynamoDatabase;
+import dev.jdbcdynamo.engine.Database;
 import dev.jdbcdynamo.planner.error.DynamoException;
 import java.sql.Connection;
 import java.sql.Driver;
@@ -36,15 +35,15 @@ public final class DynamoDriver implements Driver {
         }
         try {
             DynamoUrl parsed = DynamoUrl.parse(url, info);
-            DynamoDatabase database = Databases.acquire(parsed);
+            Database database = Database.open(parsed.toConfig());
             try {
                 return new DynamoConnection(database, parsed, url);
             } catch (RuntimeException e) {
-                Databases.release(database);
+                database.close();
                 throw e;
             }
         } catch (DynamoException e) {
-            throw DynamoErrors.toSql(e);
+            throw DynamoErrors.fromEngine(e);
         }
     }
 

@@ -2,7 +2,10 @@ package dev.jdbcdynamo.driver;
 
 import dev.jdbcdynamo.api.DynamoSqlException;
 import dev.jdbcdynamo.engine.exec.CancelSignal;
-import dev.jdbcdynamo.engine.tx.TransactionCanceled;
+import dev.jdbcdynamo.api.CancellationReason;
+import dev.jdbcdynamo.engine.error.StatementStopped;
+import dev.jdbcdynamo.engine.error.StorageFailure;
+import dev.jdbcdynamo.engine.error.TransactionCanceled;
 import dev.jdbcdynamo.planner.error.DynamoException;
 import dev.jdbcdynamo.planner.error.ErrorCode;
 import dev.jdbcdynamo.planner.value.AttributeValue;
@@ -28,7 +31,9 @@ final class DynamoErrors {
         ErrorCode code = e.code();
         String oldItem = e.oldItem() instanceof Map<?, ?> map ? DynamoJson.writeItem(asItem(map)) : null;
         ErrorInfo info = new ErrorInfo(code.errorName(), e.line(), e.column(), oldItem,
-                e instanceof TransactionCanceled canceled ? canceled.reasons() : java.util.List.of());
+                e instanceof TransactionCanceled canceled ? canceled.reasons().stream()
+                        .map(r -> new CancellationReason(r.code(), r.message(), r.itemJson())).toList()
+                        : java.util.List.of());
         String state = code.sqlState();
         String message = e.getMessage();
         SQLException sql;
@@ -49,6 +54,21 @@ final class DynamoErrors {
         }
         sql.initCause(e.getCause() != null ? e.getCause() : e);
         return sql;
+    }
+
+    /**
+     * An engine error as JDBC's: a storage failure keeps the storage's SQLState, a stopped statement
+     * is HY008 or HYT00, anything else maps by its error code.
+     */
+    static SQLException fromEngine(DynamoException e) {
+        if (e instanceof StorageFailure f) {
+            return fromStorage(f.storageCause());
+        }
+        if (e instanceof StatementStopped s) {
+            return stopped(s.reason() == StatementStopped.Reason.TIMED_OUT ? CancelSignal.Reason.TIMED_OUT
+                    : CancelSignal.Reason.CANCELLED, s.getCause() instanceof SQLException sql ? sql : null);
+        }
+        return toSql(e);
     }
 
     /** Wraps a storage-level SQLException (from ShardingSphere or connector-j), keeping its SQLState. */

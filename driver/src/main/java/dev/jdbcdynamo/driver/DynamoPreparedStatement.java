@@ -1,5 +1,6 @@
 package dev.jdbcdynamo.driver;
 
+import dev.jdbcdynamo.engine.Prepared;
 import dev.jdbcdynamo.planner.error.ErrorCode;
 import dev.jdbcdynamo.planner.value.AttributeValue;
 import java.io.InputStream;
@@ -33,10 +34,10 @@ import java.util.List;
  */
 final class DynamoPreparedStatement extends DynamoStatement implements PreparedStatement {
     private final String sql;
-    private final StatementPlanner.Prepared prepared;
+    private final Prepared prepared;
     private final AttributeValue[] values;
 
-    DynamoPreparedStatement(DynamoConnection connection, String sql, StatementPlanner.Prepared prepared) {
+    DynamoPreparedStatement(DynamoConnection connection, String sql, Prepared prepared) {
         super(connection);
         this.sql = sql;
         this.prepared = prepared;
@@ -53,7 +54,7 @@ final class DynamoPreparedStatement extends DynamoStatement implements PreparedS
     }
 
     /** The plan of the text, re-planned if the catalog changed since it was prepared. */
-    private StatementPlanner.Prepared current() throws SQLException {
+    private Prepared current() throws SQLException {
         return prepared.generation() == connection.database().routing().generation() ? prepared : connection.plan(sql);
     }
 

@@ -1,5 +1,6 @@
 package dev.jdbcdynamo.driver;
 
+import dev.jdbcdynamo.engine.Prepared;
 import dev.jdbcdynamo.engine.exec.CancelSignal;
 import dev.jdbcdynamo.api.BatchResult;
 import dev.jdbcdynamo.api.DynamoBatch;
@@ -35,7 +36,7 @@ class DynamoStatement implements Statement, ConsistentReads, DynamoBatch {
     }
 
     /** Runs a planned statement and records its result as this statement's current result. */
-    boolean run(StatementPlanner.Prepared prepared, List<AttributeValue> params) throws SQLException {
+    boolean run(Prepared prepared, List<AttributeValue> params) throws SQLException {
         checkOpen();
         closeCurrent();
         CancelSignal signal = new CancelSignal();
@@ -249,7 +250,7 @@ class DynamoStatement implements Statement, ConsistentReads, DynamoBatch {
     }
 
     /** Adds a planned statement with its values (PreparedStatement.addBatch). */
-    void addBatch(StatementPlanner.Prepared prepared, List<AttributeValue> params) throws SQLException {
+    void addBatch(Prepared prepared, List<AttributeValue> params) throws SQLException {
         checkOpen();
         batch.add(new BatchRunner.Entry(null, prepared, List.copyOf(params)));
     }

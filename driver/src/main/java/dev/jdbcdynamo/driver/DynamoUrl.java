@@ -2,13 +2,20 @@ package dev.jdbcdynamo.driver;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.jdbcdynamo.engine.SessionOptions;
+import dev.jdbcdynamo.engine.SqlExtension;
+import dev.jdbcdynamo.engine.config.DatabaseConfig;
+import dev.jdbcdynamo.engine.config.DatabaseConfig.ShardAddress;
+import dev.jdbcdynamo.engine.storage.DynamoDatabase;
 import dev.jdbcdynamo.planner.error.DynamoException;
+import dev.jdbcdynamo.planner.plan.Language;
 import dev.jdbcdynamo.planner.error.ErrorCode;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import java.util.function.Function;
 
 /**
  * A parsed {@code jdbc:dynamo:} URL. Forms:
@@ -29,18 +36,6 @@ public record DynamoUrl(Kind kind, String target, List<ShardAddress> servers, Pr
     /** Where the shards live. */
     public enum Kind {
         MEM, EMBEDDED, MYSQL, CONFIG
-    }
-
-    /** One shard database on a server. */
-    public record ShardAddress(String host, int port, String database) {
-        public String jdbcUrl() {
-            return "jdbc:mysql://" + host + ":" + port + "/" + database;
-        }
-
-        @Override
-        public String toString() {
-            return host + ":" + port + "/" + database;
-        }
     }
 
     public DynamoUrl {
@@ -183,5 +178,31 @@ public record DynamoUrl(Kind kind, String target, List<ShardAddress> servers, Pr
     /** A key naming the database this URL opens, shared by connections in one JVM. */
     public String databaseKey() {
         return kind + ":" + target;
+    }
+
+    /** The engine's configuration of the database this URL names, with its connection properties. */
+    public DatabaseConfig toConfig() {
+        DatabaseConfig.Location location = switch (kind) {
+            case MEM -> new DatabaseConfig.Mem(target);
+            case EMBEDDED -> new DatabaseConfig.Directory(target);
+            case MYSQL -> new DatabaseConfig.MySql(servers);
+            case CONFIG -> new DatabaseConfig.TopologyFile(target);
+        };
+        Integer shardCount = properties.getProperty(ConnectionProperty.SHARDS.key()) != null ? shards() : null;
+        return new DatabaseConfig(location, shardCount, ConnectionProperty.POOL_SIZE.getInt(properties),
+                ConnectionProperty.CLOSE_DELAY.getInt(properties), ConnectionProperty.USER.get(properties),
+                ConnectionProperty.PASSWORD.get(properties), ConnectionProperty.RING_CHECK_MILLIS.getInt(properties),
+                ConnectionProperty.TX_RECOVERY_TIMEOUT.getInt(properties),
+                ConnectionProperty.TX_RECOVERY_INTERVAL.getInt(properties));
+    }
+
+    /** The engine session options a connection of this URL has. */
+    SessionOptions sessionOptions(Function<DynamoDatabase, SqlExtension> sqlExtensions) {
+        String consistent = ConnectionProperty.CONSISTENT_READ.getLowerCase(properties);
+        return new SessionOptions(Language.of(ConnectionProperty.LANGUAGE.get(properties)),
+                consistent == null || consistent.isEmpty() ? null : Boolean.valueOf(consistent),
+                Boolean.parseBoolean(ConnectionProperty.FULL_SCAN_GUARD.get(properties)),
+                "ALL_OLD".equalsIgnoreCase(ConnectionProperty.RETURN_VALUES_ON_CONDITION_CHECK_FAILURE.get(properties)),
+                Boolean.parseBoolean(ConnectionProperty.GSI_READ_YOUR_WRITES.get(properties)), sqlExtensions);
     }
 }

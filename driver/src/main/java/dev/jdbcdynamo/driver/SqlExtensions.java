@@ -1,5 +1,8 @@
 package dev.jdbcdynamo.driver;
 
+import dev.jdbcdynamo.engine.Prepared;
+import dev.jdbcdynamo.engine.SqlExtension;
+import dev.jdbcdynamo.engine.error.StorageFailure;
 import dev.jdbcdynamo.engine.exec.ExecutionResult;
 import dev.jdbcdynamo.engine.exec.ShardItemSource;
 import dev.jdbcdynamo.engine.storage.DynamoDatabase;
@@ -33,7 +36,7 @@ import org.apache.calcite.jdbc.CalciteConnection;
  * a filter fixes the partition key. Identifiers are case-sensitive and quoted with double quotes,
  * as in PartiQL.
  */
-final class SqlExtensions implements AutoCloseable {
+final class SqlExtensions implements SqlExtension {
     private static final String SCHEMA = "dynamo";
 
     private final DynamoDatabase database;
@@ -47,7 +50,8 @@ final class SqlExtensions implements AutoCloseable {
     }
 
     /** Prepares a SQL extension; null when Calcite cannot parse it either (the caller's error stands). */
-    StatementPlanner.Prepared prepare(String sql, boolean mustParse) {
+    @Override
+    public Prepared prepare(String sql, boolean mustParse) {
         Routing routing = database.routing();
         try {
             PreparedStatement ps = statement(sql);
@@ -57,7 +61,7 @@ final class SqlExtensions implements AutoCloseable {
                 columns.add(new Plan.SqlColumn(md.getColumnLabel(i), md.getColumnType(i), md.getColumnTypeName(i)));
             }
             int parameters = ps.getParameterMetaData().getParameterCount();
-            return new StatementPlanner.Prepared(new Plan.SqlQuery(sql, columns), parameters, routing.generation());
+            return new Prepared(new Plan.SqlQuery(sql, columns), parameters, routing.generation());
         } catch (SQLException e) {
             if (!mustParse) {
                 return null;
@@ -70,21 +74,40 @@ final class SqlExtensions implements AutoCloseable {
      * Prepares {@code EXPLAIN <SQL extension>}: the explained statement prepared by Calcite, as the
      * plan an EXPLAIN shows; null when the text is not an EXPLAIN or Calcite cannot parse it.
      */
-    StatementPlanner.Prepared prepareExplain(String sql, boolean mustParse) {
+    @Override
+    public Prepared prepareExplain(String sql, boolean mustParse) {
         String explained = SqlExplainer.explained(sql);
-        StatementPlanner.Prepared inner = explained == null ? null : prepare(explained, mustParse);
+        Prepared inner = explained == null ? null : prepare(explained, mustParse);
         return inner == null ? null
-                : new StatementPlanner.Prepared(new Plan.Explain(inner.plan()), inner.parameterCount(), inner.generation());
+                : new Prepared(new Plan.Explain(inner.plan()), inner.parameterCount(), inner.generation());
     }
 
     /** EXPLAIN rows of a prepared SQL extension ({@link SqlExplainer}). */
-    List<Map<String, AttributeValue>> explain(Plan.SqlQuery query) throws SQLException {
+    @Override
+    public List<Map<String, AttributeValue>> explain(Plan.SqlQuery query) {
+        try {
+            return explainRows(query);
+        } catch (SQLException e) {
+            throw StorageFailure.of(e);
+        }
+    }
+
+    private List<Map<String, AttributeValue>> explainRows(Plan.SqlQuery query) throws SQLException {
         statement(query.sql()); // (re)opens Calcite's connection for the current catalog
         return SqlExplainer.explain(calcite, query.sql(), database);
     }
 
     /** Runs a prepared SQL extension; its rows become items named by the result's labels. */
-    ExecutionResult run(Plan.SqlQuery query, List<AttributeValue> params) throws SQLException {
+    @Override
+    public ExecutionResult run(Plan.SqlQuery query, List<AttributeValue> params) {
+        try {
+            return runQuery(query, params);
+        } catch (SQLException e) {
+            throw StorageFailure.of(e);
+        }
+    }
+
+    private ExecutionResult runQuery(Plan.SqlQuery query, List<AttributeValue> params) throws SQLException {
         PreparedStatement ps = statement(query.sql());
         CountPushdown count = counts.get(query.sql());
         if (count != null && params.isEmpty() && query.columns().size() == 1) {
@@ -126,7 +149,7 @@ final class SqlExtensions implements AutoCloseable {
     private PreparedStatement statement(String sql) throws SQLException {
         Routing routing = database.routing();
         if (calcite == null || builtFor != routing) {
-            close();
+            closeStatements();
             calcite = open(routing);
             builtFor = routing;
         }
@@ -206,7 +229,15 @@ final class SqlExtensions implements AutoCloseable {
     }
 
     @Override
-    public void close() throws SQLException {
+    public void close() {
+        try {
+            closeStatements();
+        } catch (SQLException e) {
+            throw StorageFailure.of(e);
+        }
+    }
+
+    private void closeStatements() throws SQLException {
         for (PreparedStatement ps : statements.values()) {
             ps.close();
         }

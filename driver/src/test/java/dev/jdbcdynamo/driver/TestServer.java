@@ -1,6 +1,6 @@
 package dev.jdbcdynamo.driver;
 
-import dev.jdbcdynamo.driver.embedded.EmbeddedServers;
+import dev.jdbcdynamo.embedded.EmbeddedServers;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;

@@ -16,13 +16,13 @@ import java.nio.file.StandardCopyOption;
  * at exit by {@link EmbeddedServers}' own shutdown hook instead, which deletes only the data of
  * ephemeral ({@code mem:}) servers.
  */
-final class DataKeepingDB extends DB {
+public final class DataKeepingDB extends DB {
     private DataKeepingDB(DBConfiguration config) {
         super(config);
     }
 
     /** Prepares, unpacks (when configured) and installs, like {@code DB.newEmbeddedDB}. */
-    static DB create(DBConfiguration config) throws ManagedProcessException {
+    public static DB create(DBConfiguration config) throws ManagedProcessException {
         DataKeepingDB db = new DataKeepingDB(config);
         db.prepareDirectories();
         db.unpackEmbeddedDb();

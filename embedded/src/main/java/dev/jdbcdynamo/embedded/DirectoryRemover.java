@@ -7,11 +7,11 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 
 /** Deletes the data folder of an ephemeral server. */
-final class DirectoryRemover {
+public final class DirectoryRemover {
     private DirectoryRemover() {
     }
 
-    static void removeQuietly(Path dir) {
+    public static void removeQuietly(Path dir) {
         if (!Files.exists(dir)) {
             return;
         }

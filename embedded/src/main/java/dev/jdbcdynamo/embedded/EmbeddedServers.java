@@ -85,7 +85,7 @@ public final class EmbeddedServers {
     }
 
     /** A held reference to a running server; closing it releases the reference once. */
-    public static final class Lease implements AutoCloseable {
+    public static final class Lease implements dev.jdbcdynamo.engine.spi.EmbeddedServers.Lease {
         private final String key;
         private final EmbeddedServer server;
         private boolean closed;
@@ -95,14 +95,17 @@ public final class EmbeddedServers {
             this.server = server;
         }
 
+        @Override
         public String jdbcUrl(String database) {
             return server.jdbcUrl(database);
         }
 
+        @Override
         public String user() {
             return server.user();
         }
 
+        @Override
         public int port() {
             return server.port();
         }

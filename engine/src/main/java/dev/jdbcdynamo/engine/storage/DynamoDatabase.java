@@ -1,8 +1,8 @@
 package dev.jdbcdynamo.engine.storage;
 
-import dev.jdbcdynamo.driver.ConnectionProperty;
-import dev.jdbcdynamo.driver.DynamoUrl;
-import dev.jdbcdynamo.driver.embedded.EmbeddedServers;
+import dev.jdbcdynamo.engine.config.DatabaseConfig;
+import dev.jdbcdynamo.engine.spi.EmbeddedServerLookup;
+import dev.jdbcdynamo.engine.spi.EmbeddedServers;
 import dev.jdbcdynamo.engine.tx.TxService;
 import dev.jdbcdynamo.planner.calcite.AccessPathPlanner;
 import dev.jdbcdynamo.planner.catalog.Catalog;
@@ -76,58 +76,53 @@ public final class DynamoDatabase implements Catalog, AutoCloseable {
         this.closeDelaySeconds = closeDelaySeconds;
     }
 
-    /** Opens the shards a URL names (starting an embedded server if needed) and checks the ring. */
-    static DynamoDatabase open(DynamoUrl url) {
-        Properties props = url.properties();
-        int poolSize = ConnectionProperty.POOL_SIZE.getInt(props);
-        int closeDelay = ConnectionProperty.CLOSE_DELAY.getInt(props);
+    /** Opens the shards a configuration names (starting an embedded server if needed) and checks the ring. */
+    static DynamoDatabase open(DatabaseConfig config) {
+        int poolSize = config.poolSize();
+        int closeDelay = config.closeDelaySeconds();
         EmbeddedServers.Lease lease = null;
         List<Shard> shards = new ArrayList<>();
         List<String> dropOnClose = new ArrayList<>();
         String[] credentials = new String[2];
         Map<String, ReplicaSet> replicas = new LinkedHashMap<>();
         try {
-            switch (url.kind()) {
-                case MEM -> {
-                    lease = EmbeddedServers.acquireMem();
-                    List<String> names = databaseNames("dynamo_mem_" + url.target() + "_", url.shards());
-                    createDatabases(lease, names);
-                    dropOnClose.addAll(names);
-                    openEmbeddedShards(lease, names, poolSize, shards);
+            DatabaseConfig.Location location = config.location();
+            if (location instanceof DatabaseConfig.Mem mem) {
+                lease = EmbeddedServerLookup.servers().acquireMem();
+                List<String> names = databaseNames("dynamo_mem_" + mem.name() + "_", config.shardCount());
+                createDatabases(lease, names);
+                dropOnClose.addAll(names);
+                openEmbeddedShards(lease, names, poolSize, shards);
+            } else if (location instanceof DatabaseConfig.Directory dir) {
+                lease = EmbeddedServerLookup.servers().acquireDirectory(java.nio.file.Path.of(dir.path()));
+                int count = config.shards() != null ? config.shards()
+                        : existingShardCount(lease).orElse(config.shardCount());
+                List<String> names = databaseNames("dynamo_", count);
+                createDatabases(lease, names);
+                openEmbeddedShards(lease, names, poolSize, shards);
+            } else if (location instanceof DatabaseConfig.MySql mysql) {
+                String user = config.user();
+                String password = config.password();
+                credentials[0] = user;
+                credentials[1] = password;
+                List<DatabaseConfig.ShardAddress> servers = mysql.servers();
+                for (int i = 0; i < servers.size(); i++) {
+                    shards.add(ShardPools.open("ds_" + i, servers.get(i).jdbcUrl(), user, password, poolSize));
                 }
-                case EMBEDDED -> {
-                    lease = EmbeddedServers.acquireDirectory(java.nio.file.Path.of(url.target()));
-                    int count = props.getProperty(ConnectionProperty.SHARDS.key()) != null ? url.shards()
-                            : existingShardCount(lease).orElse(url.shards());
-                    List<String> names = databaseNames("dynamo_", count);
-                    createDatabases(lease, names);
-                    openEmbeddedShards(lease, names, poolSize, shards);
+            } else if (location instanceof DatabaseConfig.TopologyFile file) {
+                Topology topology = TopologyLoader.load(file.target());
+                String user = TopologyLoader.user(topology, config.user());
+                String password = TopologyLoader.password(topology, config.password());
+                credentials[0] = user;
+                credentials[1] = password;
+                for (Topology.ShardSpec spec : topology.shards()) {
+                    shards.add(ShardPools.open(spec.name(), spec.url(), user, password, spec.poolSize()));
                 }
-                case MYSQL -> {
-                    String user = ConnectionProperty.USER.get(props);
-                    String password = ConnectionProperty.PASSWORD.get(props);
-                    credentials[0] = user;
-                    credentials[1] = password;
-                    List<DynamoUrl.ShardAddress> servers = url.servers();
-                    for (int i = 0; i < servers.size(); i++) {
-                        shards.add(ShardPools.open("ds_" + i, servers.get(i).jdbcUrl(), user, password, poolSize));
-                    }
-                }
-                case CONFIG -> {
-                    Topology topology = TopologyLoader.load(url.target());
-                    String user = TopologyLoader.user(topology, props);
-                    String password = TopologyLoader.password(topology, props);
-                    credentials[0] = user;
-                    credentials[1] = password;
-                    for (Topology.ShardSpec spec : topology.shards()) {
-                        shards.add(ShardPools.open(spec.name(), spec.url(), user, password, spec.poolSize()));
-                    }
-                    replicas.putAll(ReplicaSets.open(topology, shards, user, password));
-                }
+                replicas.putAll(ReplicaSets.open(topology, shards, user, password));
             }
             HashRing ring = HashRing.of(shards.stream().map(Shard::name).toList());
             AccessPathPlanner.warmUpInBackground();
-            DynamoDatabase db = new DynamoDatabase(url.databaseKey(), shards, ring, lease, dropOnClose, closeDelay);
+            DynamoDatabase db = new DynamoDatabase(config.databaseKey(), shards, ring, lease, dropOnClose, closeDelay);
             db.shardPoolSize = poolSize;
             db.replicaSets = Map.copyOf(replicas);
             db.replicaSets.values().forEach(ReplicaSet::checkHealth);
@@ -138,9 +133,9 @@ public final class DynamoDatabase implements Catalog, AutoCloseable {
             db.refreshRouting();
             db.startIndexMaintenance();
             db.acknowledgeRing();
-            db.watch = RingWatcher.watch(db, ConnectionProperty.RING_CHECK_MILLIS.getInt(props));
-            db.txRecoveryTimeout = ConnectionProperty.TX_RECOVERY_TIMEOUT.getInt(props);
-            db.txRecoveryInterval = ConnectionProperty.TX_RECOVERY_INTERVAL.getInt(props);
+            db.watch = RingWatcher.watch(db, config.ringCheckMillis());
+            db.txRecoveryTimeout = config.txRecoveryTimeout();
+            db.txRecoveryInterval = config.txRecoveryInterval();
             db.transactions = TxService.open(db.shards, db.ring, db.txRecoveryTimeout, db.txRecoveryInterval);
             return db;
         } catch (RuntimeException e) {

@@ -2,7 +2,7 @@ package dev.jdbcdynamo.engine.storage;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.jdbcdynamo.driver.DynamoUrl;
+import dev.jdbcdynamo.engine.config.DatabaseConfig;
 import dev.jdbcdynamo.planner.catalog.TableDef;
 import dev.jdbcdynamo.sharding.HashRing;
 import dev.jdbcdynamo.sharding.reshard.ReshardListener;
@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 
 /**
  * The Java API of online resharding for a jdbc:dynamo database: add a shard, remove one, or
@@ -22,7 +21,7 @@ import java.util.Properties;
  * instance moves to the new ring by itself.
  *
  * <pre>{@code
- * try (Resharding r = Resharding.open("jdbc:dynamo:config=/etc/dynamo/topology.yaml", props)) {
+ * try (Resharding r = Resharding.open(DatabaseConfig.of(new DatabaseConfig.TopologyFile("/etc/dynamo/topology.yaml")))) {
  *     ReshardReport report = r.addShard("ds_3", "jdbc:mysql://db3.example.com:3306/dynamo", listener);
  * }
  * }</pre>
@@ -40,9 +39,12 @@ public final class Resharding implements AutoCloseable {
         this.database = database;
     }
 
-    /** Opens the database a jdbc:dynamo URL names (checking its ring as a connection would). */
-    public static Resharding open(String url, Properties properties) {
-        return new Resharding(Databases.acquire(DynamoUrl.parse(url, properties)));
+    /**
+     * Opens the database a configuration names (checking its ring as a session would); the JDBC
+     * driver's {@code DynamoUrl.parse(url, properties).toConfig()} makes one of a jdbc:dynamo URL.
+     */
+    public static Resharding open(DatabaseConfig config) {
+        return new Resharding(Databases.acquire(config));
     }
 
     /** How long the sources keep moved rows and the fence after publishing; tests shorten it. */

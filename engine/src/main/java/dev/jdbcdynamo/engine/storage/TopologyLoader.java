@@ -1,6 +1,5 @@
 package dev.jdbcdynamo.engine.storage;
 
-import dev.jdbcdynamo.driver.ConnectionProperty;
 import dev.jdbcdynamo.planner.error.DynamoException;
 import dev.jdbcdynamo.planner.error.ErrorCode;
 import dev.jdbcdynamo.sharding.topology.Topology;
@@ -10,7 +9,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.Properties;
 
 /**
  * Loads the topology file a {@code jdbc:dynamo:config=} URL names, from the file system or (with
@@ -47,15 +45,13 @@ final class TopologyLoader {
         }
     }
 
-    /** The user: the JDBC property, else the file's, else none. */
-    static String user(Topology topology, Properties props) {
-        String user = ConnectionProperty.USER.get(props);
+    /** The user: the configuration's (the JDBC property), else the file's, else none. */
+    static String user(Topology topology, String user) {
         return user != null ? user : topology.user().orElse(null);
     }
 
-    /** The password: the JDBC property, else the file's, else none. */
-    static String password(Topology topology, Properties props) {
-        String password = ConnectionProperty.PASSWORD.get(props);
+    /** The password: the configuration's (the JDBC property), else the file's, else none. */
+    static String password(Topology topology, String password) {
         return password != null ? password : topology.password().orElse(null);
     }
 }

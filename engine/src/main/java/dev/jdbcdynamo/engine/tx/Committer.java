@@ -1,6 +1,7 @@
 package dev.jdbcdynamo.engine.tx;
 
-import dev.jdbcdynamo.api.CancellationReason;
+import dev.jdbcdynamo.engine.error.CancellationReason;
+import dev.jdbcdynamo.engine.error.TransactionCanceled;
 import dev.jdbcdynamo.engine.storage.Shard;
 import dev.jdbcdynamo.planner.error.DynamoException;
 import dev.jdbcdynamo.planner.error.ErrorCode;

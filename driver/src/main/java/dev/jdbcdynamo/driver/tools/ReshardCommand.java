@@ -1,5 +1,6 @@
-package dev.jdbcdynamo.engine.tools;
+package dev.jdbcdynamo.driver.tools;
 
+import dev.jdbcdynamo.driver.DynamoUrl;
 import dev.jdbcdynamo.engine.storage.Resharding;
 import dev.jdbcdynamo.sharding.reshard.ReshardListener;
 import dev.jdbcdynamo.sharding.reshard.ReshardPhase;
@@ -14,7 +15,7 @@ import java.util.Properties;
  * The resharding command:
  *
  * <pre>
- * java -cp jdbc-dynamo.jar dev.jdbcdynamo.engine.tools.ReshardCommand [--grace-millis N] URL add NAME JDBC_URL
+ * java -cp jdbc-dynamo.jar dev.jdbcdynamo.driver.tools.ReshardCommand [--grace-millis N] URL add NAME JDBC_URL
  *                                                                      ... URL remove NAME
  *                                                                      ... URL status | resume | rollback
  * </pre>
@@ -60,7 +61,7 @@ public final class ReshardCommand {
         }
         ReshardListener listener = (phase, done, message) ->
                 out.printf(Locale.ROOT, "[%-8s %3.0f%%] %s%n", phase, 100 * done, message);
-        try (Resharding resharding = Resharding.open(url, props).graceMillis(grace)) {
+        try (Resharding resharding = Resharding.open(DynamoUrl.parse(url, props).toConfig()).graceMillis(grace)) {
             switch (action) {
                 case "add" -> {
                     if (args.size() != 4) {

@@ -1,6 +1,5 @@
-package dev.jdbcdynamo.engine.tx;
+package dev.jdbcdynamo.engine.error;
 
-import dev.jdbcdynamo.api.CancellationReason;
 import dev.jdbcdynamo.planner.error.DynamoException;
 import dev.jdbcdynamo.planner.error.ErrorCode;
 import java.util.List;

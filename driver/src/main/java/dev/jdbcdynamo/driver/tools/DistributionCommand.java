@@ -1,4 +1,4 @@
-package dev.jdbcdynamo.engine.tools;
+package dev.jdbcdynamo.driver.tools;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -22,7 +22,7 @@ import java.util.Properties;
  * and with {@code --html FILE} as a self-contained HTML page with bar charts:
  *
  * <pre>
- * java -cp jdbc-dynamo.jar dev.jdbcdynamo.engine.tools.DistributionCommand URL [--html distribution.html]
+ * java -cp jdbc-dynamo.jar dev.jdbcdynamo.driver.tools.DistributionCommand URL [--html distribution.html]
  * </pre>
  */
 public final class DistributionCommand {
