@@ -2,7 +2,7 @@ package dev.jdbcdynamo.driver;
 
 import dev.jdbcdynamo.engine.exec.ShardItemSource;
 import dev.jdbcdynamo.engine.storage.DynamoDatabase;
-import dev.jdbcdynamo.engine.storage.Shard;
+import dev.jdbcdynamo.engine.topology.Shard;
 import dev.jdbcdynamo.planner.catalog.TableDef;
 import dev.jdbcdynamo.planner.plan.ItemKeys;
 import dev.jdbcdynamo.planner.sql.ItemTable;

@@ -49,7 +49,7 @@ public final class Database implements AutoCloseable {
 
     /** The names of the shards in ring order. */
     public java.util.List<String> shardNames() {
-        return database.shards().stream().map(dev.jdbcdynamo.engine.storage.Shard::name).toList();
+        return database.shards().stream().map(dev.jdbcdynamo.engine.topology.Shard::name).toList();
     }
 
     /** The internals below this API, for a front end's own needs (the JDBC driver's metadata and SQL extensions). */

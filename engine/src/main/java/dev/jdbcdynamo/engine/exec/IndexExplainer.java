@@ -1,6 +1,6 @@
 package dev.jdbcdynamo.engine.exec;
 
-import dev.jdbcdynamo.engine.storage.DynamoDatabase;
+import dev.jdbcdynamo.engine.topology.ShardMap;
 import dev.jdbcdynamo.planner.ast.Expr;
 import dev.jdbcdynamo.planner.catalog.IndexDef;
 import dev.jdbcdynamo.planner.catalog.TableDef;
@@ -19,7 +19,7 @@ final class IndexExplainer {
     }
 
     static void describe(Map<String, AttributeValue> row, Plan.Select select, AccessPath.IndexQuery query,
-                         DynamoDatabase database) {
+                         ShardMap database) {
         TableDef table = select.table();
         IndexDef index = query.index();
         TableDef keys = IndexReads.keySchema(table, index);
@@ -34,7 +34,7 @@ final class IndexExplainer {
         row.put("sql", PlanExplainer.s(sql(table, index, path)));
     }
 
-    private static String shards(AccessPath path, DynamoDatabase database) {
+    private static String shards(AccessPath path, ShardMap database) {
         if (path instanceof AccessPath.Query q) {
             return q.partitionValue() instanceof Expr.Literal l ? PlanExplainer.shardOf(l.value(), database)
                     : "1 (by key)";

@@ -1,6 +1,6 @@
 package dev.jdbcdynamo.engine.exec;
 
-import dev.jdbcdynamo.engine.storage.DynamoDatabase;
+import dev.jdbcdynamo.engine.topology.ShardMap;
 import dev.jdbcdynamo.planner.ast.Expr;
 import dev.jdbcdynamo.planner.catalog.TableDef;
 import dev.jdbcdynamo.planner.parse.AstPrinter;
@@ -23,7 +23,7 @@ public final class PlanExplainer {
     private PlanExplainer() {
     }
 
-    public static List<Map<String, AttributeValue>> explain(Plan plan, DynamoDatabase database) {
+    public static List<Map<String, AttributeValue>> explain(Plan plan, ShardMap database) {
         Map<String, AttributeValue> row = new LinkedHashMap<>();
         if (plan instanceof Plan.Select select && select.path() instanceof AccessPath.IndexQuery query) {
             IndexExplainer.describe(row, select, query, database);
@@ -102,7 +102,7 @@ public final class PlanExplainer {
         return AstPrinter.expr(expr);
     }
 
-    private static String shards(AccessPath path, TableDef table, DynamoDatabase database) {
+    private static String shards(AccessPath path, TableDef table, ShardMap database) {
         if (path instanceof AccessPath.Scan) {
             return "all " + database.shards().size();
         }
@@ -118,7 +118,7 @@ public final class PlanExplainer {
         return "1 (by key)";
     }
 
-    static String shardOf(AttributeValue pk, DynamoDatabase database) {
+    static String shardOf(AttributeValue pk, ShardMap database) {
         if (!(pk instanceof AttributeValue.S || pk instanceof AttributeValue.N || pk instanceof AttributeValue.B)) {
             return "none";
         }

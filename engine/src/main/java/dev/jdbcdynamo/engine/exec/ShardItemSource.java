@@ -1,7 +1,7 @@
 package dev.jdbcdynamo.engine.exec;
 
-import dev.jdbcdynamo.engine.storage.DynamoDatabase;
-import dev.jdbcdynamo.engine.storage.Shard;
+import dev.jdbcdynamo.engine.topology.ShardMap;
+import dev.jdbcdynamo.engine.topology.Shard;
 import dev.jdbcdynamo.planner.catalog.IndexDef;
 import dev.jdbcdynamo.planner.catalog.TableDef;
 import dev.jdbcdynamo.planner.error.DynamoException;
@@ -32,10 +32,10 @@ import javax.sql.DataSource;
  * Reads are committed data, outside any transaction of the JDBC connection.
  */
 public final class ShardItemSource implements ItemSource {
-    private final DynamoDatabase database;
+    private final ShardMap database;
     private final Map<String, CachedCount> rowCounts = new java.util.concurrent.ConcurrentHashMap<>();
 
-    public ShardItemSource(DynamoDatabase database) {
+    public ShardItemSource(ShardMap database) {
         this.database = database;
     }
 

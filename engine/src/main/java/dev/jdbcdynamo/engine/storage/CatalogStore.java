@@ -1,5 +1,6 @@
 package dev.jdbcdynamo.engine.storage;
 
+import dev.jdbcdynamo.engine.topology.Shard;
 import dev.jdbcdynamo.planner.catalog.CatalogJson;
 import dev.jdbcdynamo.planner.catalog.IndexDef;
 import dev.jdbcdynamo.planner.catalog.TableDef;

@@ -1,5 +1,6 @@
 package dev.jdbcdynamo.engine.storage;
 
+import dev.jdbcdynamo.engine.topology.Shard;
 import dev.jdbcdynamo.planner.catalog.TableDef;
 import dev.jdbcdynamo.sharding.HashRing;
 import java.sql.Connection;

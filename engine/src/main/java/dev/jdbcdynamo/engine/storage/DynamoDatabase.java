@@ -1,5 +1,7 @@
 package dev.jdbcdynamo.engine.storage;
 
+import dev.jdbcdynamo.engine.topology.Shard;
+import dev.jdbcdynamo.engine.topology.ShardMap;
 import dev.jdbcdynamo.engine.config.DatabaseConfig;
 import dev.jdbcdynamo.engine.spi.EmbeddedServerLookup;
 import dev.jdbcdynamo.engine.spi.EmbeddedServers;
@@ -33,7 +35,7 @@ import org.apache.shardingsphere.driver.jdbc.core.datasource.ShardingSphereDataS
  * and the ShardingSphere DataSource that routes statements. Shared by all connections to the same
  * URL target (see {@link Databases}).
  */
-public final class DynamoDatabase implements Catalog, AutoCloseable {
+public final class DynamoDatabase implements Catalog, ShardMap, AutoCloseable {
     private final String key;
     private volatile List<Shard> shards;
     private volatile HashRing ring;

@@ -1,5 +1,6 @@
 package dev.jdbcdynamo.engine.storage;
 
+import dev.jdbcdynamo.engine.topology.Shard;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.jdbcdynamo.sharding.topology.Topology;
 import java.util.ArrayList;

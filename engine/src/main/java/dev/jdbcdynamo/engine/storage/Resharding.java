@@ -1,5 +1,6 @@
 package dev.jdbcdynamo.engine.storage;
 
+import dev.jdbcdynamo.engine.topology.Shard;
 import static java.util.Objects.requireNonNull;
 
 import dev.jdbcdynamo.engine.config.DatabaseConfig;

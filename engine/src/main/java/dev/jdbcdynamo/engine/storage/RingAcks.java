@@ -1,5 +1,6 @@
 package dev.jdbcdynamo.engine.storage;
 
+import dev.jdbcdynamo.engine.topology.Shard;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;

@@ -1,5 +1,6 @@
 package dev.jdbcdynamo.engine.storage;
 
+import dev.jdbcdynamo.engine.topology.Shard;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;

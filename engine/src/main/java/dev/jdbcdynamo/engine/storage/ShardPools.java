@@ -1,5 +1,6 @@
 package dev.jdbcdynamo.engine.storage;
 
+import dev.jdbcdynamo.engine.topology.Shard;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.pool.HikariPool;

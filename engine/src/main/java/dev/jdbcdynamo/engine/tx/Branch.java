@@ -1,7 +1,7 @@
 package dev.jdbcdynamo.engine.tx;
 
 import com.zaxxer.hikari.HikariDataSource;
-import dev.jdbcdynamo.engine.storage.Shard;
+import dev.jdbcdynamo.engine.topology.Shard;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;

@@ -2,7 +2,7 @@ package dev.jdbcdynamo.engine.tx;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import dev.jdbcdynamo.engine.storage.Shard;
+import dev.jdbcdynamo.engine.topology.Shard;
 import java.sql.SQLException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;

@@ -2,7 +2,7 @@ package dev.jdbcdynamo.engine.tx;
 
 import dev.jdbcdynamo.engine.error.CancellationReason;
 import dev.jdbcdynamo.engine.error.TransactionCanceled;
-import dev.jdbcdynamo.engine.storage.Shard;
+import dev.jdbcdynamo.engine.topology.Shard;
 import dev.jdbcdynamo.planner.error.DynamoException;
 import dev.jdbcdynamo.planner.error.ErrorCode;
 import dev.jdbcdynamo.planner.eval.ConditionEvaluator;

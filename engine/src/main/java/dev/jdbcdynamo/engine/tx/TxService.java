@@ -1,6 +1,6 @@
 package dev.jdbcdynamo.engine.tx;
 
-import dev.jdbcdynamo.engine.storage.Shard;
+import dev.jdbcdynamo.engine.topology.Shard;
 import dev.jdbcdynamo.planner.catalog.TableDef;
 import dev.jdbcdynamo.planner.plan.ItemKeys;
 import dev.jdbcdynamo.sharding.HashRing;

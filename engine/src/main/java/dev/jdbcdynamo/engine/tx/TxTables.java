@@ -1,6 +1,6 @@
 package dev.jdbcdynamo.engine.tx;
 
-import dev.jdbcdynamo.engine.storage.Shard;
+import dev.jdbcdynamo.engine.topology.Shard;
 import dev.jdbcdynamo.planner.error.DynamoException;
 import dev.jdbcdynamo.planner.error.ErrorCode;
 import java.sql.Connection;

@@ -1,4 +1,4 @@
-package dev.jdbcdynamo.engine.storage;
+package dev.jdbcdynamo.engine.topology;
 
 import static java.util.Objects.requireNonNull;
 
