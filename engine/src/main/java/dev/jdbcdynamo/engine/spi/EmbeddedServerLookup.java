@@ -23,16 +23,16 @@ public final class EmbeddedServerLookup {
         }
         synchronized (EmbeddedServerLookup.class) {
             if (found == null) {
-                found = load();
+                // The engine's own loader first: in a tool's class loader the context loader may not see it.
+                found = load(EmbeddedServerLookup.class.getClassLoader(), Thread.currentThread().getContextClassLoader());
             }
             return found;
         }
     }
 
-    private static EmbeddedServers load() {
-        // The engine's own loader first: in a tool's class loader the context loader may not see it.
-        for (ClassLoader loader : new ClassLoader[] {EmbeddedServerLookup.class.getClassLoader(),
-                Thread.currentThread().getContextClassLoader()}) {
+    /** The first provider the class loaders see, in order. */
+    static EmbeddedServers load(ClassLoader... loaders) {
+        for (ClassLoader loader : loaders) {
             if (loader == null) {
                 continue;
             }
