@@ -1,11 +1,12 @@
 package dev.jdbcdynamo.driver;
 
-import dev.jdbcdynamo.engine.Prepared;
 import dev.jdbcdynamo.api.DynamoTransactions;
+import dev.jdbcdynamo.driver.sqlext.SqlExtensions;
+import dev.jdbcdynamo.engine.Database;
+import dev.jdbcdynamo.engine.Prepared;
+import dev.jdbcdynamo.engine.Session;
 import dev.jdbcdynamo.engine.exec.CancelSignal;
 import dev.jdbcdynamo.engine.exec.ExecutionResult;
-import dev.jdbcdynamo.engine.Database;
-import dev.jdbcdynamo.engine.Session;
 import dev.jdbcdynamo.engine.storage.DynamoDatabase;
 import dev.jdbcdynamo.planner.error.DynamoException;
 import dev.jdbcdynamo.planner.value.AttributeValue;

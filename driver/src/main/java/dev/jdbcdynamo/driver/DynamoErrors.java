@@ -1,11 +1,11 @@
 package dev.jdbcdynamo.driver;
 
-import dev.jdbcdynamo.api.DynamoSqlException;
-import dev.jdbcdynamo.engine.exec.CancelSignal;
 import dev.jdbcdynamo.api.CancellationReason;
+import dev.jdbcdynamo.api.DynamoSqlException;
 import dev.jdbcdynamo.engine.error.StatementStopped;
 import dev.jdbcdynamo.engine.error.StorageFailure;
 import dev.jdbcdynamo.engine.error.TransactionCanceled;
+import dev.jdbcdynamo.engine.exec.CancelSignal;
 import dev.jdbcdynamo.planner.error.DynamoException;
 import dev.jdbcdynamo.planner.error.ErrorCode;
 import dev.jdbcdynamo.planner.value.AttributeValue;

@@ -1,9 +1,9 @@
 package dev.jdbcdynamo.driver;
 
-import dev.jdbcdynamo.engine.Prepared;
-import dev.jdbcdynamo.engine.exec.CancelSignal;
 import dev.jdbcdynamo.api.BatchResult;
 import dev.jdbcdynamo.api.DynamoBatch;
+import dev.jdbcdynamo.engine.Prepared;
+import dev.jdbcdynamo.engine.exec.CancelSignal;
 import dev.jdbcdynamo.engine.exec.ExecutionResult;
 import dev.jdbcdynamo.planner.value.AttributeValue;
 import java.sql.Connection;

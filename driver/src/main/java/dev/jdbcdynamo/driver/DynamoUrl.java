@@ -4,12 +4,12 @@ import static java.util.Objects.requireNonNull;
 
 import dev.jdbcdynamo.engine.SessionOptions;
 import dev.jdbcdynamo.engine.SqlExtension;
-import dev.jdbcdynamo.engine.config.DatabaseConfig;
 import dev.jdbcdynamo.engine.config.DatabaseConfig.ShardAddress;
+import dev.jdbcdynamo.engine.config.DatabaseConfig;
 import dev.jdbcdynamo.engine.storage.DynamoDatabase;
 import dev.jdbcdynamo.planner.error.DynamoException;
-import dev.jdbcdynamo.planner.plan.Language;
 import dev.jdbcdynamo.planner.error.ErrorCode;
+import dev.jdbcdynamo.planner.plan.Language;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -1,15 +1,15 @@
 package dev.jdbcdynamo.engine;
 
 import dev.jdbcdynamo.engine.storage.DynamoDatabase;
+import dev.jdbcdynamo.planner.error.DynamoException;
+import dev.jdbcdynamo.planner.error.ErrorCode;
 import dev.jdbcdynamo.planner.parse.ParsedStatement;
 import dev.jdbcdynamo.planner.parse.Parser;
 import dev.jdbcdynamo.planner.plan.Binder;
 import dev.jdbcdynamo.planner.plan.Language;
 import dev.jdbcdynamo.planner.plan.LiteralLifter;
-import dev.jdbcdynamo.planner.plan.SqlExtensionCheck;
-import dev.jdbcdynamo.planner.error.DynamoException;
-import dev.jdbcdynamo.planner.error.ErrorCode;
 import dev.jdbcdynamo.planner.plan.Plan;
+import dev.jdbcdynamo.planner.plan.SqlExtensionCheck;
 import dev.jdbcdynamo.planner.value.AttributeValue;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.jdbcdynamo.driver;
+package dev.jdbcdynamo.driver.sqlext;
 
 import dev.jdbcdynamo.engine.exec.ShardItemSource;
 import dev.jdbcdynamo.engine.storage.DynamoDatabase;

@@ -1,4 +1,4 @@
-package dev.jdbcdynamo.driver;
+package dev.jdbcdynamo.driver.sqlext;
 
 import dev.jdbcdynamo.engine.Prepared;
 import dev.jdbcdynamo.engine.SqlExtension;
@@ -36,7 +36,7 @@ import org.apache.calcite.jdbc.CalciteConnection;
  * a filter fixes the partition key. Identifiers are case-sensitive and quoted with double quotes,
  * as in PartiQL.
  */
-final class SqlExtensions implements SqlExtension {
+public final class SqlExtensions implements SqlExtension {
     private static final String SCHEMA = "dynamo";
 
     private final DynamoDatabase database;
@@ -45,7 +45,7 @@ final class SqlExtensions implements SqlExtension {
     private Connection calcite;
     private Routing builtFor;
 
-    SqlExtensions(DynamoDatabase database) {
+    public SqlExtensions(DynamoDatabase database) {
         this.database = database;
     }
 

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.jdbcdynamo.driver.embedded.TestMariaDb;
-import dev.jdbcdynamo.engine.storage.DynamoDatabase;
 import dev.jdbcdynamo.driver.tools.DistributionCommand;
 import dev.jdbcdynamo.driver.tools.ReshardCommand;
+import dev.jdbcdynamo.engine.storage.DynamoDatabase;
 import dev.jdbcdynamo.sharding.HashRing;
 import java.io.File;
 import java.io.IOException;

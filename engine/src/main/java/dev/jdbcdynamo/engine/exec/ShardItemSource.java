@@ -1,7 +1,7 @@
 package dev.jdbcdynamo.engine.exec;
 
-import dev.jdbcdynamo.engine.topology.ShardMap;
 import dev.jdbcdynamo.engine.topology.Shard;
+import dev.jdbcdynamo.engine.topology.ShardMap;
 import dev.jdbcdynamo.planner.catalog.IndexDef;
 import dev.jdbcdynamo.planner.catalog.TableDef;
 import dev.jdbcdynamo.planner.error.DynamoException;

@@ -1,14 +1,14 @@
 package dev.jdbcdynamo.engine.storage;
 
-import dev.jdbcdynamo.engine.topology.Shard;
-import dev.jdbcdynamo.engine.topology.ShardMap;
 import dev.jdbcdynamo.engine.config.DatabaseConfig;
+import dev.jdbcdynamo.engine.exec.GlobalIndexes;
 import dev.jdbcdynamo.engine.spi.EmbeddedServerLookup;
 import dev.jdbcdynamo.engine.spi.EmbeddedServers;
+import dev.jdbcdynamo.engine.topology.Shard;
+import dev.jdbcdynamo.engine.topology.ShardMap;
 import dev.jdbcdynamo.engine.tx.TxService;
 import dev.jdbcdynamo.planner.calcite.AccessPathPlanner;
 import dev.jdbcdynamo.planner.catalog.Catalog;
-import dev.jdbcdynamo.engine.exec.GlobalIndexes;
 import dev.jdbcdynamo.planner.catalog.IndexDef;
 import dev.jdbcdynamo.planner.catalog.TableDef;
 import dev.jdbcdynamo.planner.error.DynamoException;

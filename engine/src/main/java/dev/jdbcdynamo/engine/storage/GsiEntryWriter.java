@@ -1,7 +1,7 @@
 package dev.jdbcdynamo.engine.storage;
 
-import dev.jdbcdynamo.engine.topology.Shard;
 import dev.jdbcdynamo.engine.exec.StatementCache;
+import dev.jdbcdynamo.engine.topology.Shard;
 import dev.jdbcdynamo.planner.catalog.IndexDef;
 import dev.jdbcdynamo.planner.catalog.KeyAttribute;
 import dev.jdbcdynamo.planner.catalog.TableDef;

@@ -1,7 +1,7 @@
 package dev.jdbcdynamo.engine.storage;
 
-import dev.jdbcdynamo.engine.topology.Shard;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.jdbcdynamo.engine.topology.Shard;
 import dev.jdbcdynamo.sharding.topology.Topology;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,9 +1,9 @@
 package dev.jdbcdynamo.engine.storage;
 
-import dev.jdbcdynamo.engine.topology.Shard;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.pool.HikariPool;
+import dev.jdbcdynamo.engine.topology.Shard;
 import dev.jdbcdynamo.planner.error.DynamoException;
 import dev.jdbcdynamo.planner.error.ErrorCode;
 import java.sql.SQLException;
