@@ -171,7 +171,11 @@ public final class DynamoConnection implements Connection, DynamoTransactions {
     @Override
     public void rollback() throws SQLException {
         checkOpen();
-        session.rollback();
+        try {
+            session.rollback();
+        } catch (DynamoException e) {
+            throw DynamoErrors.fromEngine(e);
+        }
     }
 
     @Override
