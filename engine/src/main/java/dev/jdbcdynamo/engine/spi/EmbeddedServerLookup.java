@@ -3,6 +3,7 @@ package dev.jdbcdynamo.engine.spi;
 import dev.jdbcdynamo.planner.error.DynamoException;
 import dev.jdbcdynamo.planner.error.ErrorCode;
 import java.util.Iterator;
+import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 
 /** Finds the {@link EmbeddedServers} provider on the class path, or says which artifact to add. */
@@ -37,8 +38,16 @@ public final class EmbeddedServerLookup {
                 continue;
             }
             Iterator<EmbeddedServers> it = ServiceLoader.load(EmbeddedServers.class, loader).iterator();
-            if (it.hasNext()) {
-                return it.next();
+            while (true) {
+                try {
+                    if (!it.hasNext()) {
+                        break;
+                    }
+                    return it.next();
+                } catch (ServiceConfigurationError e) {
+                    // A provider that another class loader sees (the context loader of a host that has
+                    // its own copy of jdbc:dynamo) implements another copy of this interface: not ours.
+                }
             }
         }
         throw ErrorCode.CONNECTION_FAILED.error("jdbc:dynamo:mem: and jdbc:dynamo:embedded: databases need the "
