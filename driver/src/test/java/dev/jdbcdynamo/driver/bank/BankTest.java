@@ -3,16 +3,20 @@ package dev.jdbcdynamo.driver.bank;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jdbcdynamo.driver.DynamoConnectionAccess;
+import dev.jdbcdynamo.driver.Soak;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * The bank test: 20 accounts over 4 shards, 8 threads of random transfers, each a transaction
- * with the condition {@code balance >= amount}, for 60 seconds ({@code -Dbank.seconds=N} to change).
+ * with the condition {@code balance >= amount}, for 10 seconds, 300 under {@code -Dsoak=long}
+ * ({@code -Dbank.seconds=N} to choose).
  */
+@Tag(Soak.TAG)
 class BankTest {
-    private static final long SECONDS = Long.getLong("bank.seconds", 60);
+    private static final long SECONDS = Soak.length("bank.seconds", 10, 300);
 
     @Test
     void moneyIsNeitherMadeNorLost() throws Exception {

@@ -3,6 +3,7 @@ package dev.jdbcdynamo.driver.bank;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jdbcdynamo.driver.DynamoConnectionAccess;
+import dev.jdbcdynamo.driver.Soak;
 import dev.jdbcdynamo.engine.tx.TestHooks;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -16,6 +17,7 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,6 +25,7 @@ import org.junit.jupiter.api.Test;
  * transaction is prepared on every shard and not yet decided; a new process recovers: the
  * invariant holds and no XA branch stays prepared.
  */
+@Tag(Soak.TAG)
 class KilledClientTest {
 
     @Test

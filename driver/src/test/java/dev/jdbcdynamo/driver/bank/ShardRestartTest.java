@@ -3,6 +3,7 @@ package dev.jdbcdynamo.driver.bank;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jdbcdynamo.driver.DynamoConnectionAccess;
+import dev.jdbcdynamo.driver.Soak;
 import dev.jdbcdynamo.driver.embedded.TestShardServer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,16 +11,19 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * The bank workload while one shard's server is stopped and started again: clients see
  * SQLExceptions with a SQLState, never a partial transfer; after recovery by a new process the
  * invariant holds and no XA branch stays prepared. Shards 0-2 live on one server, shard 3 on a
- * server of its own that goes away.
+ * server of its own that goes away. The run lasts 10 seconds, 120 under {@code -Dsoak=long}
+ * ({@code -Dbank.faultSeconds=N} to choose).
  */
+@Tag(Soak.TAG)
 class ShardRestartTest {
-    private static final long SECONDS = Long.getLong("bank.faultSeconds", 20);
+    private static final long SECONDS = Soak.length("bank.faultSeconds", 10, 120);
 
     @Test
     void aShardServerStoppedAndRestartedMidRun() throws Exception {

@@ -1,5 +1,6 @@
 package dev.jdbcdynamo.driver.conformance;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.util.List;
@@ -30,7 +31,9 @@ class ConformanceTest {
 
     @TestFactory
     Stream<DynamicTest> cases() {
+        // The repository's own cases: a missing folder fails in resourceDirectory(), an empty one here.
         List<ConformanceCase> cases = CaseLoader.loadAll(CaseLoader.resourceDirectory());
+        assertThat(cases).as("conformance cases of the test resources").isNotEmpty();
         return cases.stream().map(c -> DynamicTest.dynamicTest(c.name(), () -> {
             ConformanceSuite.Verdict verdict = suite.run(c);
             switch (verdict.status()) {

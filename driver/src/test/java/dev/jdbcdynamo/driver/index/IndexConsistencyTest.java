@@ -3,6 +3,7 @@ package dev.jdbcdynamo.driver.index;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jdbcdynamo.api.DynamoSqlException;
+import dev.jdbcdynamo.driver.Soak;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -19,18 +20,21 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * Consistency under load: 4 threads insert, update (changing, adding and removing index keys)
- * and delete 2,000 items at random for 30 seconds while two global indexes are created (and
+ * and delete 2,000 items at random for 10 seconds (300 under {@code -Dsoak=long},
+ * {@code -Dindex.loadSeconds=N} to choose) while two global indexes are created (and
  * backfilled) on the table; after catch-up every index, local and global, holds exactly what
  * the base table computes.
  */
+@Tag(Soak.TAG)
 class IndexConsistencyTest {
     private static final int ITEMS = 2_000;
     private static final int THREADS = 4;
-    private static final long LOAD_MILLIS = 30_000;
+    private static final long LOAD_MILLIS = Soak.length("index.loadSeconds", 10, 300) * 1000;
     private static final List<String> TABLE_KEYS = List.of("id", "part");
 
     @Test

@@ -3,6 +3,7 @@ package dev.jdbcdynamo.driver.topology;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.jdbcdynamo.driver.Soak;
 import dev.jdbcdynamo.driver.embedded.TestMariaDb;
 import dev.jdbcdynamo.driver.tools.DistributionCommand;
 import dev.jdbcdynamo.driver.tools.ReshardCommand;
@@ -39,6 +40,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
@@ -51,7 +53,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TopologyClusterTest {
-    private static final int LOAD_ITEMS = 10_000;
+    /** Items the writers insert while the ring changes: a soak's length (-Dtopology.items=N to choose). */
+    private static final int LOAD_ITEMS = (int) Soak.length("topology.items", 4_000, 50_000);
     private static final int THREADS = 4;
 
     private final List<TestMariaDb> servers = new ArrayList<>();
@@ -187,6 +190,7 @@ class TopologyClusterTest {
 
     @Test
     @Order(3)
+    @Tag(Soak.TAG)
     void aShardJoinsAndAnotherLeavesWhileFourThreadsWriteAndRead() throws Exception {
         String url = url(topologyFile);
         try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {

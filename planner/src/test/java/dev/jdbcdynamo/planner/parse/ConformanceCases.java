@@ -12,8 +12,12 @@ import java.util.stream.Stream;
 
 /** The statements of the recorded DynamoDB conformance cases, each with the error its step ended in, if any. */
 final class ConformanceCases {
-    /** The cases, relative to the planner module, which is Maven's working directory for tests. */
-    static final Path DIRECTORY = Path.of("..", "..", "shared", "conformance", "cases");
+    /**
+     * The cases of the repository (the driver's test resources), relative to the planner module,
+     * which is Maven's working directory for tests. Never a folder outside the repository: a fresh
+     * clone must run every case.
+     */
+    static final Path DIRECTORY = Path.of("..", "driver", "src", "test", "resources", "conformance", "cases");
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -24,17 +28,20 @@ final class ConformanceCases {
     private ConformanceCases() {
     }
 
-    static boolean present() {
-        return Files.isDirectory(DIRECTORY);
-    }
-
+    /** Every statement of every case; fails when the folder is missing or holds no case. */
     static List<CaseStatement> all() {
+        if (!Files.isDirectory(DIRECTORY)) {
+            throw new IllegalStateException("No conformance cases at " + DIRECTORY.toAbsolutePath());
+        }
         try (Stream<Path> files = Files.walk(DIRECTORY)) {
             List<CaseStatement> statements = new ArrayList<>();
             for (Path file : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
                 if (!file.getParent().getFileName().toString().equals("_fixtures")) {
                     read(file, statements);
                 }
+            }
+            if (statements.isEmpty()) {
+                throw new IllegalStateException("No conformance case in " + DIRECTORY.toAbsolutePath());
             }
             return statements;
         } catch (IOException e) {

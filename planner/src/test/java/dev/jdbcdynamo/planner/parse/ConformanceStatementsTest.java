@@ -3,7 +3,6 @@ package dev.jdbcdynamo.planner.parse;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.jdbcdynamo.planner.error.DynamoException;
 import dev.jdbcdynamo.planner.error.ErrorCode;
@@ -43,7 +42,6 @@ class ConformanceStatementsTest {
 
     @TestFactory
     Stream<DynamicTest> everyCaseStatementParsesOrFailsAsDynamoDb() {
-        assumeTrue(ConformanceCases.present(), "no conformance cases at " + ConformanceCases.DIRECTORY.toAbsolutePath());
         List<ConformanceCases.CaseStatement> statements = ConformanceCases.all();
         assertThat(statements).hasSizeGreaterThan(100);
         return statements.stream().map(s -> DynamicTest.dynamicTest(s.where() + ": " + s.text(), () -> check(s)));

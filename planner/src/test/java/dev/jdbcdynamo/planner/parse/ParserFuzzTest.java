@@ -6,6 +6,7 @@ import dev.jdbcdynamo.planner.error.DynamoException;
 import dev.jdbcdynamo.planner.error.ErrorCode;
 import java.util.List;
 import java.util.Random;
+import java.util.stream.Stream;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -33,7 +34,7 @@ class ParserFuzzTest {
             "N", "EXPLAIN", "IF", "-- c\n", "/* c */", "'open", "\"open", "/*", "\n", "level", "\u00e9", "#", "`",
             "1.2.3", "99999999999999999999999999999999999999999", "1E999", "1E99999999999", "\"\"", "'\uD83D\uDE00'");
 
-    private static final List<String> FALLBACK_SEEDS = List.of(
+    private static final List<String> HAND_SEEDS = List.of(
             "SELECT * FROM Orders WHERE customer_id = 'C1' AND order_date BETWEEN '2024-01-05' AND '2024-02-11'",
             "INSERT INTO Docs VALUE {'id': 'd1', 'meta': {'a': 1, 'b': {'c': [1, 'two', {'three': 3}]}}, 'tags': <<'x'>>}",
             "UPDATE Orders SET total = total + 10.25 REMOVE coupon WHERE customer_id = 'C1' RETURNING ALL NEW *",
@@ -42,9 +43,8 @@ class ParserFuzzTest {
 
     private static final String MUTATION_CHARACTERS = "abcXYZ019 .,;:*?'\"()[]{}<>=!-+/%|#`\n\t\u00e9";
 
-    private static final List<String> SEEDS = ConformanceCases.present()
-            ? ConformanceCases.all().stream().map(ConformanceCases.CaseStatement::text).distinct().toList()
-            : FALLBACK_SEEDS;
+    private static final List<String> SEEDS = Stream.concat(HAND_SEEDS.stream(),
+            ConformanceCases.all().stream().map(ConformanceCases.CaseStatement::text)).distinct().toList();
 
     @Property(tries = 2000)
     void tokenSoupsParseOrFailCleanly(@ForAll("soups") String text) {
