@@ -4,6 +4,7 @@ import dev.jdbcdynamo.api.BatchResult;
 import dev.jdbcdynamo.api.DynamoSqlException;
 import dev.jdbcdynamo.driver.exec.ExecutionResult;
 import dev.jdbcdynamo.driver.tx.TxService;
+import dev.jdbcdynamo.planner.ast.Statement.Returning;
 import dev.jdbcdynamo.planner.error.DynamoException;
 import dev.jdbcdynamo.planner.error.ErrorCode;
 import dev.jdbcdynamo.planner.plan.AccessPath;
@@ -66,6 +67,9 @@ final class BatchRunner {
             throw DynamoErrors.toSql(ErrorCode.VALIDATION.error(
                     "Read and write requests together in the same batch is not supported."));
         }
+        if (BatchKeys.hasDuplicates(plans, entries.stream().map(BatchRunner::params).toList())) {
+            throw DynamoErrors.toSql(ErrorCode.VALIDATION.error("Provided list of item keys contains duplicates"));
+        }
         int[] counts = new int[entries.size()];
         SQLException firstError = null;
         if (writes) {
@@ -122,6 +126,7 @@ final class BatchRunner {
                                           List<StatementPlanner.Prepared> plans, List<BatchResult> results) {
         SQLException firstError = null;
         List<Integer> positions = new ArrayList<>();
+        List<Integer> returning = new ArrayList<>();
         List<Plan> writePlans = new ArrayList<>();
         List<List<AttributeValue>> writeParams = new ArrayList<>();
         for (int i = 0; i < entries.size(); i++) {
@@ -136,6 +141,10 @@ final class BatchRunner {
                 if (!(plan instanceof Plan.Insert || plan instanceof Plan.Update || plan instanceof Plan.Delete)) {
                     throw DynamoErrors.toSql(ErrorCode.VALIDATION.error(
                             "Only SELECT, INSERT, UPDATE and DELETE statements can be batched"));
+                }
+                if (returns(plan)) {
+                    returning.add(i);
+                    continue;
                 }
                 positions.add(i);
                 writePlans.add(plan);
@@ -158,7 +167,25 @@ final class BatchRunner {
             results.set(positions.get(k), failure(sql));
             firstError = firstError == null ? sql : firstError;
         }
+        // DynamoDB runs a batch's UPDATE or DELETE with RETURNING and answers its item; each runs on
+        // its own (a batch is not atomic, and no two statements of it name the same item).
+        for (int i : returning) {
+            try {
+                ExecutionResult r = connection.execute(plans.get(i), params(entries.get(i)));
+                // RETURNING MODIFIED of an update that changed no attribute returns no item, as DynamoDB does.
+                results.set(i, new BatchResult(null, null, r.items().isEmpty() || r.items().get(0).isEmpty() ? null
+                        : DynamoJson.writeItem(r.items().get(0))));
+            } catch (SQLException ex) {
+                results.set(i, failure(ex));
+                firstError = firstError == null ? ex : firstError;
+            }
+        }
         return firstError;
+    }
+
+    private static boolean returns(Plan plan) {
+        return plan instanceof Plan.Update u && u.returning() != Returning.NONE
+                || plan instanceof Plan.Delete d && d.returning() != Returning.NONE;
     }
 
     /**
