@@ -293,6 +293,8 @@ final class Committer {
                 news.add(next);
                 reasons.add(CancellationReason.NONE);
                 bytes += ItemSize.of(next != null ? next : old == null ? Map.of() : old);
+            } catch (UpdateRejected e) {
+                throw new DynamoException(e.code(), e.getMessage());
             } catch (DynamoException e) {
                 news.add(null);
                 reasons.add(reason(e, w.returnOldOnFailure() ? old : null));
@@ -321,7 +323,12 @@ final class Committer {
                 if (old == null || (plan.condition() != null && !ConditionEvaluator.test(plan.condition(), old, w.params()))) {
                     throw ErrorCode.CONDITIONAL_CHECK_FAILED.error();
                 }
-                Map<String, AttributeValue> updated = UpdateApplier.apply(old, plan.actions(), w.params()).item();
+                Map<String, AttributeValue> updated;
+                try {
+                    updated = UpdateApplier.apply(old, plan.actions(), w.params()).item();
+                } catch (DynamoException e) {
+                    throw e.code() == ErrorCode.VALIDATION ? new UpdateRejected(e) : e;
+                }
                 ItemKeys.ofItem(w.key().table(), updated);
                 ItemKeys.checkIndexKeys(w.key().table(), updated);
                 ItemSize.check(updated);
@@ -337,7 +344,8 @@ final class Committer {
             case CHECK -> {
                 Plan.ConditionCheck plan = (Plan.ConditionCheck) w.plan();
                 if (old == null || !ConditionEvaluator.test(plan.condition(), old, w.params())) {
-                    throw ErrorCode.CONDITIONAL_CHECK_FAILED.error();
+                    // DynamoDB words an EXISTS check's reason with a full stop, its writes' without.
+                    throw new DynamoException(ErrorCode.CONDITIONAL_CHECK_FAILED, "The conditional request failed.");
                 }
                 return null;
             }

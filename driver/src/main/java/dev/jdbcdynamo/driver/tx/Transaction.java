@@ -1,5 +1,6 @@
 package dev.jdbcdynamo.driver.tx;
 
+import dev.jdbcdynamo.api.CancellationReason;
 import dev.jdbcdynamo.driver.exec.ExecutionResult;
 import dev.jdbcdynamo.planner.error.ErrorCode;
 import dev.jdbcdynamo.planner.eval.ConditionEvaluator;
@@ -37,6 +38,8 @@ public final class Transaction {
     private final TxService service;
     private final boolean returnOldOnFailure;
     private final List<TxWrite> writes = new ArrayList<>();
+    /** Per write statement in order: DynamoDB's refusal of its item, or null when it was taken. */
+    private final List<String> rejections = new ArrayList<>();
     private final Set<TxKey> items = new HashSet<>();
     private final Map<Integer, Connection> reads = new TreeMap<>();
     private int statements;
@@ -75,11 +78,20 @@ public final class Transaction {
         if (!reads.isEmpty()) {
             throw mixed();
         }
-        TxWrite write = WriteResolver.resolve(service, plan, params, returnOldOnFailure);
+        TxWrite write;
+        try {
+            write = WriteResolver.resolve(service, plan, params, returnOldOnFailure);
+        } catch (ItemRejected e) {
+            // DynamoDB answers a refused item at commit, as this statement's cancellation reason.
+            rejections.add(e.getMessage());
+            statements++;
+            return ExecutionResult.count(1);
+        }
         if (!items.add(write.key())) {
             throw ErrorCode.VALIDATION.error("Transaction request cannot include multiple operations on one item");
         }
         writes.add(write);
+        rejections.add(null);
         statements++;
         return ExecutionResult.count(1);
     }
@@ -124,6 +136,10 @@ public final class Transaction {
     /** Applies the buffered writes all or nothing (or releases the read locks); the transaction is then empty. */
     public void commit() throws SQLException {
         try {
+            if (rejections.stream().anyMatch(java.util.Objects::nonNull)) {
+                throw new TransactionCanceled(rejections.stream().map(m -> m == null ? CancellationReason.NONE
+                        : new CancellationReason("ValidationError", m, null)).toList());
+            }
             if (!writes.isEmpty()) {
                 service.commit(writes, token, token == null ? null : requestHash());
             }
@@ -141,6 +157,7 @@ public final class Transaction {
     }
 
     private void clear() {
+        rejections.clear();
         for (Connection c : reads.values()) {
             try {
                 c.rollback();
