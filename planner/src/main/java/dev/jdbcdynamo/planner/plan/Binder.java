@@ -157,8 +157,8 @@ public final class Binder {
             String root = action instanceof Statement.SetAction set ? set.path().root()
                     : ((Statement.RemoveAction) action).path().root();
             if (table.isKeyAttribute(root)) {
-                throw ErrorCode.VALIDATION.error("Cannot update attribute " + root
-                        + ". This attribute is part of the key");
+                throw ErrorCode.VALIDATION.error("One or more parameter values were invalid: Cannot update attribute "
+                        + root + ". This attribute is part of the key");
             }
         }
         return new Plan.Update(table, key.key(), update.actions(), key.condition(), update.returning());
