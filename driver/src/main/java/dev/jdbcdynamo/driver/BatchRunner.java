@@ -7,6 +7,7 @@ import dev.jdbcdynamo.driver.tx.TxService;
 import dev.jdbcdynamo.planner.ast.Statement.Returning;
 import dev.jdbcdynamo.planner.error.DynamoException;
 import dev.jdbcdynamo.planner.error.ErrorCode;
+import dev.jdbcdynamo.planner.eval.ReadChecks;
 import dev.jdbcdynamo.planner.plan.AccessPath;
 import dev.jdbcdynamo.planner.plan.Plan;
 import dev.jdbcdynamo.planner.value.AttributeValue;
@@ -204,6 +205,14 @@ final class BatchRunner {
             List<AttributeValue> params = params(entries.get(i));
             if (p != null && p.plan() instanceof Plan.Select select && select.path() instanceof AccessPath.GetItem
                     && params.size() == p.parameterCount()) {
+                try {
+                    ReadChecks.check(select, p.withLiterals(params));
+                } catch (DynamoException e) {
+                    SQLException sql = DynamoErrors.toSql(e);
+                    results.set(i, failure(sql));
+                    firstError = firstError == null ? sql : firstError;
+                    continue;
+                }
                 positions.add(i);
                 selects.add(select);
                 selectParams.add(p.withLiterals(params));

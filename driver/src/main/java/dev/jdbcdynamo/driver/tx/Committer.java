@@ -2,6 +2,7 @@ package dev.jdbcdynamo.driver.tx;
 
 import dev.jdbcdynamo.api.CancellationReason;
 import dev.jdbcdynamo.driver.storage.Shard;
+import dev.jdbcdynamo.planner.ast.Expr;
 import dev.jdbcdynamo.planner.error.DynamoException;
 import dev.jdbcdynamo.planner.error.ErrorCode;
 import dev.jdbcdynamo.planner.eval.ConditionEvaluator;
@@ -293,7 +294,7 @@ final class Committer {
                 news.add(next);
                 reasons.add(CancellationReason.NONE);
                 bytes += ItemSize.of(next != null ? next : old == null ? Map.of() : old);
-            } catch (UpdateRejected e) {
+            } catch (StatementRejected e) {
                 throw new DynamoException(e.code(), e.getMessage());
             } catch (DynamoException e) {
                 news.add(null);
@@ -320,14 +321,14 @@ final class Committer {
             }
             case UPDATE -> {
                 Plan.Update plan = (Plan.Update) w.plan();
-                if (old == null || (plan.condition() != null && !ConditionEvaluator.test(plan.condition(), old, w.params()))) {
+                if (old == null || (plan.condition() != null && !holds(plan.condition(), old, w.params()))) {
                     throw ErrorCode.CONDITIONAL_CHECK_FAILED.error();
                 }
                 Map<String, AttributeValue> updated;
                 try {
                     updated = UpdateApplier.apply(old, plan.actions(), w.params()).item();
                 } catch (DynamoException e) {
-                    throw e.code() == ErrorCode.VALIDATION ? new UpdateRejected(e) : e;
+                    throw e.code() == ErrorCode.VALIDATION ? new StatementRejected(e) : e;
                 }
                 ItemKeys.ofItem(w.key().table(), updated);
                 ItemKeys.checkIndexKeys(w.key().table(), updated);
@@ -336,14 +337,14 @@ final class Committer {
             }
             case DELETE -> {
                 Plan.Delete plan = (Plan.Delete) w.plan();
-                if (plan.condition() != null && (old == null || !ConditionEvaluator.test(plan.condition(), old, w.params()))) {
+                if (plan.condition() != null && (old == null || !holds(plan.condition(), old, w.params()))) {
                     throw ErrorCode.CONDITIONAL_CHECK_FAILED.error();
                 }
                 return null;
             }
             case CHECK -> {
                 Plan.ConditionCheck plan = (Plan.ConditionCheck) w.plan();
-                if (old == null || !ConditionEvaluator.test(plan.condition(), old, w.params())) {
+                if (old == null || !holds(plan.condition(), old, w.params())) {
                     // DynamoDB words an EXISTS check's reason with a full stop, its writes' without.
                     throw new DynamoException(ErrorCode.CONDITIONAL_CHECK_FAILED, "The conditional request failed.");
                 }
@@ -351,6 +352,15 @@ final class Committer {
             }
         }
         throw new AssertionError("unknown write " + w.kind());
+    }
+
+    /** A write's condition on the item; what DynamoDB refuses in it rejects the whole request. */
+    private static boolean holds(Expr condition, Map<String, AttributeValue> item, List<AttributeValue> params) {
+        try {
+            return ConditionEvaluator.test(condition, item, params);
+        } catch (DynamoException e) {
+            throw e.code() == ErrorCode.VALIDATION ? new StatementRejected(e) : e;
+        }
     }
 
     /** DynamoDB's cancellation reason for a statement's error. */

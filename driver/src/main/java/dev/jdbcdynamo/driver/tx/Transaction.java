@@ -2,6 +2,7 @@ package dev.jdbcdynamo.driver.tx;
 
 import dev.jdbcdynamo.api.CancellationReason;
 import dev.jdbcdynamo.driver.exec.ExecutionResult;
+import dev.jdbcdynamo.planner.error.DynamoException;
 import dev.jdbcdynamo.planner.error.ErrorCode;
 import dev.jdbcdynamo.planner.eval.ConditionEvaluator;
 import dev.jdbcdynamo.planner.eval.Projector;
@@ -38,7 +39,7 @@ public final class Transaction {
     private final TxService service;
     private final boolean returnOldOnFailure;
     private final List<TxWrite> writes = new ArrayList<>();
-    /** Per write statement in order: DynamoDB's refusal of its item, or null when it was taken. */
+    /** Per statement in order: DynamoDB's refusal of its item or key, or null when it was taken. */
     private final List<String> rejections = new ArrayList<>();
     private final Set<TxKey> items = new HashSet<>();
     private final Map<Integer, Connection> reads = new TreeMap<>();
@@ -106,6 +107,14 @@ public final class Transaction {
         }
         AttributeValue pk = WriteResolver.resolve(get.partitionValue(), params);
         AttributeValue sk = get.sortValue() == null ? null : WriteResolver.resolve(get.sortValue(), params);
+        try {
+            ItemKeys.ofValues(select.table(), pk, sk);
+        } catch (DynamoException e) {
+            // A key of the wrong type: DynamoDB cancels the transaction with this read's ValidationError.
+            rejections.add(e.getMessage());
+            statements++;
+            return ExecutionResult.rows(List.of());
+        }
         ItemKeys.KeyBytes bytes = ItemKeys.forRead(select.table(), pk, sk);
         statements++;
         if (bytes == null) {
@@ -116,6 +125,7 @@ public final class Transaction {
             statements--;
             throw ErrorCode.VALIDATION.error("Transaction request cannot include multiple operations on one item");
         }
+        rejections.add(null);
         Connection c = reads.get(key.shard());
         if (c == null) {
             c = service.pools().pool(service.shards().get(key.shard())).getConnection();
