@@ -55,7 +55,7 @@ final class WriteResolver {
 
     private static void noReturning(Statement.Returning returning) {
         if (returning != Statement.Returning.NONE) {
-            throw ErrorCode.VALIDATION.error("RETURNING is not supported in transactions and batches");
+            throw ErrorCode.VALIDATION.error("RETURNING clause is not supported in ExecuteTransaction.");
         }
     }
 
