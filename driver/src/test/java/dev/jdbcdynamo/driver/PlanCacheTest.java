@@ -31,10 +31,13 @@ class PlanCacheTest {
             assertThat(second.plan()).isSameAs(first.plan());
             assertThat(keys(s, "SELECT * FROM t WHERE k = 'a' AND n > 1")).containsExactly("a/2");
             assertThat(keys(s, "SELECT * FROM t WHERE k = 'b' AND n > 0")).containsExactly("b/1");
-            // A key value of the wrong type still matches nothing, through the same plan.
+            // A key value of the wrong type is DynamoDB's ValidationException, through the same plan.
             assertThat(dc.plan("SELECT * FROM t WHERE k = 5 AND n > 0").plan()).isSameAs(first.plan());
-            assertThat(keys(s, "SELECT * FROM t WHERE k = 5 AND n > 0")).isEmpty();
-            assertThat(keys(s, "SELECT * FROM t WHERE k = 'a' AND n > 'x'")).isEmpty();
+            assertThatThrownBy(() -> keys(s, "SELECT * FROM t WHERE k = 5 AND n > 0"))
+                    .isInstanceOf(SQLException.class).hasMessageContaining("data type should match")
+                    .hasMessageEndingWith("Key k");
+            assertThatThrownBy(() -> keys(s, "SELECT * FROM t WHERE k = 'a' AND n > 'x'"))
+                    .isInstanceOf(SQLException.class).hasMessageEndingWith("Key n");
 
             // Errors that depend on the values come from the values, whichever came first.
             String valid = "SELECT * FROM t WHERE k = 'a' AND v BETWEEN 5 AND 15";

@@ -306,15 +306,18 @@ class TransactionTest {
     }
 
     @Test
-    void aBatchNamingAnItemTwiceAppliesItsStatementsInOrder() throws SQLException {
+    void aBatchNamingAnItemTwiceIsRefusedWhole() throws SQLException {
         try (Statement s = c.createStatement()) {
             s.addBatch("INSERT INTO acc VALUE {'id': 'twice', 'balance': 1}");
             s.addBatch("UPDATE acc SET balance = balance + 10 WHERE id = 'twice'");
             s.addBatch("UPDATE acc SET balance = balance + 1 WHERE id = 'a6'");
-            assertThat(s.executeBatch()).containsExactly(1, 1, 1);
+            SQLException e = catchThrowableOfType(s::executeBatch, SQLException.class);
+            assertThat(((DynamoSqlException) e).errorName()).isEqualTo("ValidationException");
+            assertThat(e.getMessage()).contains("Provided list of item keys contains duplicates");
         }
-        assertThat(balance("twice")).isEqualByComparingTo("11");
-        assertThat(balance("a6")).isEqualByComparingTo("101");
+        // DynamoDB refuses the request before running any statement of it.
+        assertThat(balance("twice")).isNull();
+        assertThat(balance("a6")).isEqualByComparingTo("100");
     }
 
     @Test

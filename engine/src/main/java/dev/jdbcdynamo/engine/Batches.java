@@ -2,8 +2,10 @@ package dev.jdbcdynamo.engine;
 
 import dev.jdbcdynamo.engine.exec.ExecutionResult;
 import dev.jdbcdynamo.engine.tx.TxService;
+import dev.jdbcdynamo.planner.ast.Statement.Returning;
 import dev.jdbcdynamo.planner.error.DynamoException;
 import dev.jdbcdynamo.planner.error.ErrorCode;
+import dev.jdbcdynamo.planner.eval.ReadChecks;
 import dev.jdbcdynamo.planner.plan.AccessPath;
 import dev.jdbcdynamo.planner.plan.Plan;
 import dev.jdbcdynamo.planner.value.AttributeValue;
@@ -54,6 +56,9 @@ final class Batches {
             throw ErrorCode.VALIDATION.error(
                     "Read and write requests together in the same batch is not supported.");
         }
+        if (BatchKeys.hasDuplicates(plans, entries.stream().map(Request::params).toList())) {
+            throw ErrorCode.VALIDATION.error("Provided list of item keys contains duplicates");
+        }
         DynamoException firstError = null;
         if (writes) {
             firstError = runWrites(session, entries, plans, results);
@@ -92,6 +97,7 @@ final class Batches {
                                              List<BatchOutcome> results) {
         DynamoException firstError = null;
         List<Integer> positions = new ArrayList<>();
+        List<Integer> returning = new ArrayList<>();
         List<Plan> writePlans = new ArrayList<>();
         List<List<AttributeValue>> writeParams = new ArrayList<>();
         for (int i = 0; i < entries.size(); i++) {
@@ -105,6 +111,10 @@ final class Batches {
                 Plan plan = p.plan();
                 if (!(plan instanceof Plan.Insert || plan instanceof Plan.Update || plan instanceof Plan.Delete)) {
                     throw ErrorCode.VALIDATION.error("Only SELECT, INSERT, UPDATE and DELETE statements can be batched");
+                }
+                if (returns(plan)) {
+                    returning.add(i);
+                    continue;
                 }
                 positions.add(i);
                 writePlans.add(plan);
@@ -126,7 +136,26 @@ final class Batches {
             results.set(positions.get(k), failure(error));
             firstError = firstError == null ? error : firstError;
         }
+        // DynamoDB runs a batch's UPDATE or DELETE with RETURNING and answers its item; each runs on
+        // its own (a batch is not atomic, and no two statements of it name the same item).
+        for (int i : returning) {
+            try {
+                ExecutionResult r = session.run(plans.get(i), entries.get(i).params(), null, null);
+                // RETURNING MODIFIED of an update that changed no attribute returns no item, as DynamoDB does.
+                Map<String, AttributeValue> item = r.items().isEmpty() || r.items().get(0).isEmpty()
+                        ? null : r.items().get(0);
+                results.set(i, new BatchOutcome(1, item, null));
+            } catch (DynamoException ex) {
+                results.set(i, failure(ex));
+                firstError = firstError == null ? ex : firstError;
+            }
+        }
         return firstError;
+    }
+
+    private static boolean returns(Plan plan) {
+        return plan instanceof Plan.Update u && u.returning() != Returning.NONE
+                || plan instanceof Plan.Delete d && d.returning() != Returning.NONE;
     }
 
     /**
@@ -145,6 +174,13 @@ final class Batches {
             List<AttributeValue> params = entries.get(i).params();
             if (p != null && p.plan() instanceof Plan.Select select && select.path() instanceof AccessPath.GetItem
                     && params.size() == p.parameterCount()) {
+                try {
+                    ReadChecks.check(select, p.withLiterals(params));
+                } catch (DynamoException e) {
+                    results.set(i, failure(e));
+                    firstError = firstError == null ? e : firstError;
+                    continue;
+                }
                 positions.add(i);
                 selects.add(select);
                 selectParams.add(p.withLiterals(params));

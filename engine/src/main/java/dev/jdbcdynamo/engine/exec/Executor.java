@@ -5,6 +5,7 @@ import dev.jdbcdynamo.planner.catalog.TableDef;
 import dev.jdbcdynamo.planner.error.DynamoException;
 import dev.jdbcdynamo.planner.error.ErrorCode;
 import dev.jdbcdynamo.planner.eval.ConditionEvaluator;
+import dev.jdbcdynamo.planner.eval.ReadChecks;
 import dev.jdbcdynamo.planner.eval.ExpressionEvaluator;
 import dev.jdbcdynamo.planner.eval.Projector;
 import dev.jdbcdynamo.planner.eval.UpdateApplier;
@@ -46,6 +47,7 @@ public final class Executor {
     }
 
     public ExecutionResult select(RoutedSession c, Plan.Select plan, List<AttributeValue> params) throws SQLException {
+        ReadChecks.check(plan, params);
         List<Map<String, AttributeValue>> out = new ArrayList<>();
         TableDef table = plan.table();
         AccessPath.IndexQuery indexQuery = plan.path() instanceof AccessPath.IndexQuery q ? q : null;
@@ -87,6 +89,7 @@ public final class Executor {
      */
     public ExecutionResult streamScan(List<javax.sql.DataSource> shards, Plan.Select plan, List<AttributeValue> params,
                                       CancelSignal signal) {
+        ReadChecks.check(plan, params);
         return ExecutionResult.streamed(new FilteredStream(new ShardScan(shards, PhysicalSql.scan(plan.table()), signal),
                 plan, params));
     }

@@ -3,6 +3,7 @@ package dev.jdbcdynamo.engine.tx;
 import dev.jdbcdynamo.engine.error.CancellationReason;
 import dev.jdbcdynamo.engine.error.TransactionCanceled;
 import dev.jdbcdynamo.engine.topology.Shard;
+import dev.jdbcdynamo.planner.ast.Expr;
 import dev.jdbcdynamo.planner.error.DynamoException;
 import dev.jdbcdynamo.planner.error.ErrorCode;
 import dev.jdbcdynamo.planner.eval.ConditionEvaluator;
@@ -294,6 +295,8 @@ final class Committer {
                 news.add(next);
                 reasons.add(CancellationReason.NONE);
                 bytes += ItemSize.of(next != null ? next : old == null ? Map.of() : old);
+            } catch (StatementRejected e) {
+                throw new DynamoException(e.code(), e.getMessage());
             } catch (DynamoException e) {
                 news.add(null);
                 reasons.add(reason(e, w.returnOldOnFailure() ? old : null));
@@ -319,10 +322,15 @@ final class Committer {
             }
             case UPDATE -> {
                 Plan.Update plan = (Plan.Update) w.plan();
-                if (old == null || (plan.condition() != null && !ConditionEvaluator.test(plan.condition(), old, w.params()))) {
+                if (old == null || (plan.condition() != null && !holds(plan.condition(), old, w.params()))) {
                     throw ErrorCode.CONDITIONAL_CHECK_FAILED.error();
                 }
-                Map<String, AttributeValue> updated = UpdateApplier.apply(old, plan.actions(), w.params()).item();
+                Map<String, AttributeValue> updated;
+                try {
+                    updated = UpdateApplier.apply(old, plan.actions(), w.params()).item();
+                } catch (DynamoException e) {
+                    throw e.code() == ErrorCode.VALIDATION ? new StatementRejected(e) : e;
+                }
                 ItemKeys.ofItem(w.key().table(), updated);
                 ItemKeys.checkIndexKeys(w.key().table(), updated);
                 ItemSize.check(updated);
@@ -330,20 +338,30 @@ final class Committer {
             }
             case DELETE -> {
                 Plan.Delete plan = (Plan.Delete) w.plan();
-                if (plan.condition() != null && (old == null || !ConditionEvaluator.test(plan.condition(), old, w.params()))) {
+                if (plan.condition() != null && (old == null || !holds(plan.condition(), old, w.params()))) {
                     throw ErrorCode.CONDITIONAL_CHECK_FAILED.error();
                 }
                 return null;
             }
             case CHECK -> {
                 Plan.ConditionCheck plan = (Plan.ConditionCheck) w.plan();
-                if (old == null || !ConditionEvaluator.test(plan.condition(), old, w.params())) {
-                    throw ErrorCode.CONDITIONAL_CHECK_FAILED.error();
+                if (old == null || !holds(plan.condition(), old, w.params())) {
+                    // DynamoDB words an EXISTS check's reason with a full stop, its writes' without.
+                    throw new DynamoException(ErrorCode.CONDITIONAL_CHECK_FAILED, "The conditional request failed.");
                 }
                 return null;
             }
         }
         throw new AssertionError("unknown write " + w.kind());
+    }
+
+    /** A write's condition on the item; what DynamoDB refuses in it rejects the whole request. */
+    private static boolean holds(Expr condition, Map<String, AttributeValue> item, List<AttributeValue> params) {
+        try {
+            return ConditionEvaluator.test(condition, item, params);
+        } catch (DynamoException e) {
+            throw e.code() == ErrorCode.VALIDATION ? new StatementRejected(e) : e;
+        }
     }
 
     /** DynamoDB's cancellation reason for a statement's error. */

@@ -1,6 +1,9 @@
 package dev.jdbcdynamo.engine.tx;
 
+import dev.jdbcdynamo.engine.error.CancellationReason;
+import dev.jdbcdynamo.engine.error.TransactionCanceled;
 import dev.jdbcdynamo.engine.exec.ExecutionResult;
+import dev.jdbcdynamo.planner.error.DynamoException;
 import dev.jdbcdynamo.planner.error.ErrorCode;
 import dev.jdbcdynamo.planner.eval.ConditionEvaluator;
 import dev.jdbcdynamo.planner.eval.Projector;
@@ -37,6 +40,8 @@ public final class Transaction {
     private final TxService service;
     private final boolean returnOldOnFailure;
     private final List<TxWrite> writes = new ArrayList<>();
+    /** Per statement in order: DynamoDB's refusal of its item or key, or null when it was taken. */
+    private final List<String> rejections = new ArrayList<>();
     private final Set<TxKey> items = new HashSet<>();
     private final Map<Integer, Connection> reads = new TreeMap<>();
     private int statements;
@@ -75,11 +80,20 @@ public final class Transaction {
         if (!reads.isEmpty()) {
             throw mixed();
         }
-        TxWrite write = WriteResolver.resolve(service, plan, params, returnOldOnFailure);
+        TxWrite write;
+        try {
+            write = WriteResolver.resolve(service, plan, params, returnOldOnFailure);
+        } catch (ItemRejected e) {
+            // DynamoDB answers a refused item at commit, as this statement's cancellation reason.
+            rejections.add(e.getMessage());
+            statements++;
+            return ExecutionResult.count(1);
+        }
         if (!items.add(write.key())) {
             throw ErrorCode.VALIDATION.error("Transaction request cannot include multiple operations on one item");
         }
         writes.add(write);
+        rejections.add(null);
         statements++;
         return ExecutionResult.count(1);
     }
@@ -94,6 +108,14 @@ public final class Transaction {
         }
         AttributeValue pk = WriteResolver.resolve(get.partitionValue(), params);
         AttributeValue sk = get.sortValue() == null ? null : WriteResolver.resolve(get.sortValue(), params);
+        try {
+            ItemKeys.ofValues(select.table(), pk, sk);
+        } catch (DynamoException e) {
+            // A key of the wrong type: DynamoDB cancels the transaction with this read's ValidationError.
+            rejections.add(e.getMessage());
+            statements++;
+            return ExecutionResult.rows(List.of());
+        }
         ItemKeys.KeyBytes bytes = ItemKeys.forRead(select.table(), pk, sk);
         statements++;
         if (bytes == null) {
@@ -104,6 +126,7 @@ public final class Transaction {
             statements--;
             throw ErrorCode.VALIDATION.error("Transaction request cannot include multiple operations on one item");
         }
+        rejections.add(null);
         Connection c = reads.get(key.shard());
         if (c == null) {
             c = service.pools().pool(service.shards().get(key.shard())).getConnection();
@@ -124,6 +147,10 @@ public final class Transaction {
     /** Applies the buffered writes all or nothing (or releases the read locks); the transaction is then empty. */
     public void commit() throws SQLException {
         try {
+            if (rejections.stream().anyMatch(java.util.Objects::nonNull)) {
+                throw new TransactionCanceled(rejections.stream().map(m -> m == null ? CancellationReason.NONE
+                        : new CancellationReason("ValidationError", m, null)).toList());
+            }
             if (!writes.isEmpty()) {
                 service.commit(writes, token, token == null ? null : requestHash());
             }
@@ -141,6 +168,7 @@ public final class Transaction {
     }
 
     private void clear() {
+        rejections.clear();
         for (Connection c : reads.values()) {
             try {
                 c.rollback();

@@ -31,9 +31,12 @@ final class WriteResolver {
             }
             Map<String, AttributeValue> item = map.value();
             TableDef table = insert.table();
-            ItemKeys.KeyBytes key = ItemKeys.ofItem(table, item);
-            ItemKeys.checkIndexKeys(table, item);
-            ItemSize.check(item);
+            ItemKeys.KeyBytes key = item(() -> {
+                ItemKeys.KeyBytes k = ItemKeys.ofItem(table, item);
+                ItemKeys.checkIndexKeys(table, item);
+                ItemSize.check(item);
+                return k;
+            });
             return new TxWrite(TxWrite.Kind.PUT, service.key(table, key), plan, params, item, returnOld);
         } else if (plan instanceof Plan.Update update) {
             noReturning(update.returning());
@@ -52,14 +55,25 @@ final class WriteResolver {
 
     private static void noReturning(Statement.Returning returning) {
         if (returning != Statement.Returning.NONE) {
-            throw ErrorCode.VALIDATION.error("RETURNING is not supported in transactions and batches");
+            throw ErrorCode.VALIDATION.error("RETURNING clause is not supported in ExecuteTransaction.");
         }
     }
 
     private static TxKey key(TxService service, TableDef table, AccessPath.GetItem key, List<AttributeValue> params) {
         AttributeValue pk = resolve(key.partitionValue(), params);
         AttributeValue sk = key.sortValue() == null ? null : resolve(key.sortValue(), params);
-        return service.key(table, ItemKeys.ofValues(table, pk, sk));
+        return service.key(table, item(() -> ItemKeys.ofValues(table, pk, sk)));
+    }
+
+    /** Runs DynamoDB's checks of an item or key, marking what they refuse as {@link ItemRejected}. */
+    private static <T> T item(java.util.function.Supplier<T> checks) {
+        try {
+            return checks.get();
+        } catch (ItemRejected e) {
+            throw e;
+        } catch (dev.jdbcdynamo.planner.error.DynamoException e) {
+            throw new ItemRejected(e);
+        }
     }
 
     static AttributeValue resolve(dev.jdbcdynamo.planner.ast.Expr expr, List<AttributeValue> params) {

@@ -13,6 +13,7 @@ import dev.jdbcdynamo.planner.catalog.KeyType;
 import dev.jdbcdynamo.planner.catalog.TableDef;
 import dev.jdbcdynamo.planner.error.DynamoException;
 import dev.jdbcdynamo.planner.error.ErrorCode;
+import dev.jdbcdynamo.planner.eval.ReadChecks;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -32,13 +33,19 @@ public final class Binder {
     }
 
     public Plan bind(Statement statement) {
+        ReadChecks.checkStatic(where(statement));
         if (statement instanceof Statement.Select select) {
             return bindSelect(select);
         } else if (statement instanceof Statement.Insert insert) {
+            if (insert.table().index() != null) {
+                throw ErrorCode.VALIDATION.error(
+                        "FROM clause may only contain a single table name in data manipulation statements");
+            }
             return new Plan.Insert(table(insert.table()), insert.value());
         } else if (statement instanceof Statement.Update update) {
             return bindUpdate(update);
         } else if (statement instanceof Statement.Delete delete) {
+            rejectIndex(delete.table());
             TableDef table = table(delete.table());
             KeyedWrite key = fullKey(table, delete.where());
             return new Plan.Delete(table, key.key(), key.condition(), delete.returning());
@@ -57,6 +64,20 @@ public final class Binder {
             return new Plan.DropIndex(drop.table(), drop.index());
         }
         throw new AssertionError("unknown statement " + statement);
+    }
+
+    /** The WHERE clause of a statement that has one, else null. */
+    private static Expr where(Statement statement) {
+        if (statement instanceof Statement.Select select) {
+            return select.where();
+        } else if (statement instanceof Statement.Update update) {
+            return update.where();
+        } else if (statement instanceof Statement.Delete delete) {
+            return delete.where();
+        } else if (statement instanceof Statement.ConditionCheck check) {
+            return check.query().where();
+        }
+        return null;
     }
 
     private Plan bindSelect(Statement.Select select) {
@@ -84,7 +105,8 @@ public final class Binder {
                     ? "Must have WHERE clause in the statement when using ORDER BY clause."
                     : "ORDER BY is only supported on the key attributes of a query");
         }
-        return new Plan.Select(table, planned.path(), Conjuncts.and(planned.residual()), select.items());
+        return new Plan.Select(table, planned.path(), Conjuncts.and(planned.residual()), select.items(),
+                select.where());
     }
 
     /** Projections are paths (DynamoDB), and a path may not widen the item with {@code .*}. */
@@ -120,15 +142,23 @@ public final class Binder {
         return expr instanceof Expr.PathRef ref ? ref.path().toString() : "expression";
     }
 
+    /** DynamoDB writes items of a table only; naming an index (existing or not) is refused before any lookup. */
+    private static void rejectIndex(Statement.TableRef ref) {
+        if (ref.index() != null) {
+            throw ErrorCode.VALIDATION.error("This operation is not supported on an index");
+        }
+    }
+
     private Plan bindUpdate(Statement.Update update) {
+        rejectIndex(update.table());
         TableDef table = table(update.table());
         KeyedWrite key = fullKey(table, update.where());
         for (Statement.UpdateAction action : update.actions()) {
             String root = action instanceof Statement.SetAction set ? set.path().root()
                     : ((Statement.RemoveAction) action).path().root();
             if (table.isKeyAttribute(root)) {
-                throw ErrorCode.VALIDATION.error("Cannot update attribute " + root
-                        + ". This attribute is part of the key");
+                throw ErrorCode.VALIDATION.error("One or more parameter values were invalid: Cannot update attribute "
+                        + root + ". This attribute is part of the key");
             }
         }
         return new Plan.Update(table, key.key(), update.actions(), key.condition(), update.returning());
@@ -136,8 +166,11 @@ public final class Binder {
 
     /** {@code EXISTS(SELECT ...)}: one item by its full key, with a condition beyond the key. */
     private Plan bindConditionCheck(Statement.ConditionCheck check) {
-        if (!(check.query().from() instanceof Statement.FromTable from) || from.table().index() != null) {
+        if (!(check.query().from() instanceof Statement.FromTable from)) {
             throw ErrorCode.VALIDATION.error("EXISTS() must contain a single item read from a table");
+        }
+        if (from.table().index() != null) {
+            throw ErrorCode.VALIDATION.error("Operations on indices are not supported in transactions");
         }
         TableDef table = table(from.table());
         KeyedWrite key = fullKey(table, check.query().where());

@@ -37,7 +37,7 @@ public final class IndexReads {
             checkProjected(select, table, index);
         }
         return new Plan.Select(table, new AccessPath.IndexQuery(index, indexPath(planned.path())), filter,
-                select.items());
+                select.items(), select.where());
     }
 
     /** The index's keys as a table's: what the key rules plan against. */

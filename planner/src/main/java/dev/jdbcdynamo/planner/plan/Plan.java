@@ -15,11 +15,17 @@ import java.util.List;
 public sealed interface Plan {
 
     /** Items of a table: an access path, a residual filter evaluated per item, a projection. */
-    record Select(TableDef table, AccessPath path, Expr filter, List<Statement.SelectItem> items) implements Plan {
+    record Select(TableDef table, AccessPath path, Expr filter, List<Statement.SelectItem> items, Expr where)
+            implements Plan {
         public Select {
             requireNonNull(table, "table is null");
             requireNonNull(path, "path is null");
             items = List.copyOf(items);
+        }
+
+        /** A read without its WHERE clause as written (nothing to check before reading). */
+        public Select(TableDef table, AccessPath path, Expr filter, List<Statement.SelectItem> items) {
+            this(table, path, filter, items, null);
         }
 
         public boolean isStar() {

@@ -50,6 +50,10 @@ class AccessPathPlanTest {
         SELECT * FROM Users WHERE id = 5                                                | GetItem  | false | SELECT item FROM dt_8 WHERE kid = ? AND pk = ? AND sk = ?
         SELECT * FROM Orders WHERE customer_id = ?                                      | Query    | false | SELECT item FROM dt_7 WHERE kid = ? AND pk = ? ORDER BY sk
         SELECT * FROM Orders WHERE customer_id = ? AND order_date > ?                   | Query    | false | SELECT item FROM dt_7 WHERE kid = ? AND pk = ? AND sk > ? ORDER BY sk
+        SELECT * FROM Orders WHERE ? = customer_id AND ? < order_date                   | Query    | false | SELECT item FROM dt_7 WHERE kid = ? AND pk = ? AND sk > ? ORDER BY sk
+        SELECT * FROM Orders WHERE ? = customer_id AND ? <= order_date                  | Query    | false | SELECT item FROM dt_7 WHERE kid = ? AND pk = ? AND sk >= ? ORDER BY sk
+        SELECT * FROM Orders WHERE 'c' = customer_id AND 'd' > order_date               | Query    | false | SELECT item FROM dt_7 WHERE kid = ? AND pk = ? AND sk < ? ORDER BY sk
+        SELECT * FROM Orders WHERE 'c' = customer_id AND 'd' >= order_date              | Query    | false | SELECT item FROM dt_7 WHERE kid = ? AND pk = ? AND sk <= ? ORDER BY sk
         SELECT * FROM Orders WHERE customer_id = ? AND order_date BETWEEN ? AND ?       | Query    | false | SELECT item FROM dt_7 WHERE kid = ? AND pk = ? AND sk >= ? AND sk <= ? ORDER BY sk
         SELECT * FROM Orders WHERE customer_id = ? AND begins_with(order_date, '2024')  | Query    | false | SELECT item FROM dt_7 WHERE kid = ? AND pk = ? AND sk >= ? AND sk < ? ORDER BY sk
         SELECT * FROM Orders WHERE customer_id = ? ORDER BY order_date DESC             | Query    | false | SELECT item FROM dt_7 WHERE kid = ? AND pk = ? ORDER BY sk DESC
@@ -75,6 +79,10 @@ class AccessPathPlanTest {
         SELECT * FROM Orders WHERE customer_id = 'a' ORDER BY total               | Variable reference total in ORDER BY clause must be part of the primary key
         SELECT * FROM Nope WHERE a = 1                                            | Cannot do operations on a non-existent table
         UPDATE Orders SET order_date = 'x' WHERE customer_id = 'a' AND order_date = 'b' | Cannot update attribute order_date. This attribute is part of the key
+        INSERT INTO Orders.ByStatus VALUE {'customer_id': 'a', 'order_date': 'b'}  | FROM clause may only contain a single table name in data manipulation statements
+        UPDATE Orders.ByStatus SET total = 1 WHERE customer_id = 'a' AND order_date = 'b' | This operation is not supported on an index
+        DELETE FROM Orders.Nope WHERE customer_id = 'a' AND order_date = 'b'      | This operation is not supported on an index
+        EXISTS(SELECT * FROM Orders.ByStatus WHERE customer_id = 'a' AND order_date = 'b' AND total > 1) | Operations on indices are not supported in transactions
         """)
     void rejectsWhatDynamoDbRejects(String sql, String message) {
         assertThatThrownBy(() -> plan(sql)).isInstanceOf(DynamoException.class).hasMessageContaining(message);
