@@ -37,6 +37,12 @@ final class ComparisonCases {
             + " (it answers '2 > sk' as 'sk > 2'; with the attribute on the right it answers correctly, and so does a filter);"
             + " the service treats 'a < b' and 'b > a' alike, and so should the driver";
 
+    /** The conditions on a key's presence, which DynamoDB Local cannot answer for a key attribute. */
+    private static final java.util.Set<String> MISSING_ON_KEY = java.util.Set.of(
+            "attribute_exists", "attribute_not_exists", "is_missing", "is_not_missing");
+    private static final String MISSING_ON_KEY_NOTE = "DynamoDB Local answers InternalFailure (an unhandled error) to a"
+            + " presence test of a key attribute; the service is not expected to fail internally";
+
     private static final String[][] OPERATORS = {
         {"eq", "="}, {"ne", "<>"}, {"lt", "<"}, {"le", "<="}, {"gt", ">"}, {"ge", ">="},
     };
@@ -108,6 +114,9 @@ final class ComparisonCases {
                 params.add(value(l));
             }
             c.statement(select(t, condParam, false, true), params.toArray(JsonNode[]::new));
+        }
+        if (!t.id().equals("plain") && MISSING_ON_KEY.contains(name)) {
+            c.deviation(MISSING_ON_KEY_NOTE);
         }
         corpus.add("function", t.id() + "_" + name, c);
     }

@@ -50,7 +50,8 @@ final class GroupCases {
         batch(corpus, "missing_table_one", "SELECT * FROM \"Nope\" WHERE pk = 'a' AND sk = 1", GET_A2);
         batch(corpus, "mixed_read_write", GET_A1, SET_A2);
         batch(corpus, "update_missing_item", "UPDATE \"Idx\" SET v = 9 WHERE pk = 'zz' AND sk = 1", SET_A2);
-        batch(corpus, "gsi_key_wrong_type", "UPDATE \"Idx\" SET gr = 'text' WHERE pk = 'a' AND sk = 1", SET_A2);
+        batch(corpus, "gsi_key_wrong_type", "UPDATE \"Idx\" SET gr = 'text' WHERE pk = 'a' AND sk = 1", SET_A2)
+                .deviation(DmlCases.INDEX_KEY_TYPE);
         for (int n : new int[] {24, 25, 26}) {
             String[] reads = new String[n];
             String[] writes = new String[n];
@@ -94,7 +95,8 @@ final class GroupCases {
         txn(corpus, "same_item_exists_and_write", "EXISTS(SELECT * FROM \"Idx\" WHERE pk = 'a' AND sk = 1)", SET_A1);
         txn(corpus, "same_item_key_left", SET_A1, "UPDATE \"Idx\" SET v = 7 WHERE 'a' = pk AND 1 = sk");
         txn(corpus, "key_type_mismatch", "UPDATE \"Idx\" SET v = 9 WHERE pk = 1 AND sk = 1", SET_A2);
-        txn(corpus, "gsi_key_wrong_type", "UPDATE \"Idx\" SET gr = 'text' WHERE pk = 'a' AND sk = 1", SET_A2);
+        txn(corpus, "gsi_key_wrong_type", "UPDATE \"Idx\" SET gr = 'text' WHERE pk = 'a' AND sk = 1", SET_A2)
+                .deviation(DmlCases.INDEX_KEY_TYPE);
         txn(corpus, "insert_lsi_key_wrong_type", "INSERT INTO \"Idx\" VALUE {'pk': 'c', 'sk': 1, 'l': 5}", SET_A2);
         txn(corpus, "number_overflow", "UPDATE \"Idx\" SET v = 9.9E+125 + 9.9E+125 WHERE pk = 'a' AND sk = 1", SET_A2);
         txn(corpus, "arithmetic_on_string", "UPDATE \"Idx\" SET v = v + 1 WHERE pk = 'b' AND sk = 1", SET_A2);
@@ -129,8 +131,9 @@ final class GroupCases {
         return step;
     }
 
-    private static void txn(Corpus corpus, String name, String... statements) {
-        corpus.add("transaction", name, new CaseFile("A transaction: " + String.join(" / ", statements))
-                .table(Fixture.indexed()).transaction(statements));
+    private static CaseFile txn(Corpus corpus, String name, String... statements) {
+        CaseFile c = new CaseFile("A transaction: " + String.join(" / ", statements)).table(Fixture.indexed()).transaction(statements);
+        corpus.add("transaction", name, c);
+        return c;
     }
 }

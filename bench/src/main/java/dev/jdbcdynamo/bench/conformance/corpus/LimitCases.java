@@ -131,7 +131,12 @@ final class LimitCases {
             {"leading_zeros_38", "00012345678901234567890123456789012345678"},
         };
         for (String[] n : numbers) {
-            corpus.add("limits", "number_" + n[0], new CaseFile("The number " + n[1] + " as an attribute and as a key, literal and parameter")
+            CaseFile c = new CaseFile("The number " + n[1] + " as an attribute and as a key, literal and parameter");
+            if (n[0].equals("fraction_39")) {
+                c.deviation("DynamoDB Local accepts 39 significant digits after the decimal point; the service documents"
+                        + " 38 digits of precision for every number");
+            }
+            corpus.add("limits", "number_" + n[0], c
                     .table(Fixture.flat()).table(Fixture.keys("N"))
                     .statement("INSERT INTO \"Flat\" VALUE {'pk': 'lit', 'v': " + n[1] + "}")
                     .statement("INSERT INTO \"Flat\" VALUE {'pk': 'par', 'v': ?}", Av.n(n[1]))
