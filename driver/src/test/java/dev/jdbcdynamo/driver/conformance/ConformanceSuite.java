@@ -18,6 +18,8 @@ final class ConformanceSuite implements AutoCloseable {
         FAILED,
         /** The case is listed as failing and does: counted apart, not a test failure. */
         KNOWN_FAILURE,
+        /** The case is listed among a door's documented differences and differs. */
+        DOCUMENTED_DIFFERENCE,
         /** The case is listed as failing but passes: the list must shrink (a test failure). */
         UNEXPECTED_PASS,
         /** The answer differs where DynamoDB Local is believed to differ from the service (the case says so). */
@@ -52,8 +54,8 @@ final class ConformanceSuite implements AutoCloseable {
 
     /** A suite for a door with the checked-in lists of the test resources. */
     static ConformanceSuite withCheckedInLists(Door door) {
-        return new ConformanceSuite(door, List.of(ExpectedFailures.resource(KNOWN_FAILURES),
-                ExpectedFailures.resource(SQL_DIFFERENCES)));
+        return new ConformanceSuite(door, List.of(ExpectedFailures.resource(KNOWN_FAILURES, false),
+                ExpectedFailures.resource(SQL_DIFFERENCES, true)));
     }
 
     Door door() {
@@ -89,15 +91,18 @@ final class ConformanceSuite implements AutoCloseable {
     /** Applies the lists: a listed case must fail; a case marked as a DynamoDB Local deviation may differ. */
     private Verdict judge(ConformanceCase c, Verdict raw) {
         ExpectedFailures.Entry listed = null;
-        for (ExpectedFailures list : lists) {
-            listed = list.find(door.name(), c.name()).orElse(null);
+        ExpectedFailures list = null;
+        for (ExpectedFailures l : lists) {
+            listed = l.find(door.name(), c.name()).orElse(null);
             if (listed != null) {
+                list = l;
                 break;
             }
         }
+        Status listedStatus = list != null && list.documented() ? Status.DOCUMENTED_DIFFERENCE : Status.KNOWN_FAILURE;
         return switch (raw.status()) {
             case FAILED -> listed != null
-                    ? new Verdict(c.name(), Status.KNOWN_FAILURE, listed.reason() + " -- " + raw.detail(), raw.messageMismatches())
+                    ? new Verdict(c.name(), listedStatus, listed.reason() + " -- " + raw.detail(), raw.messageMismatches())
                     : c.deviation() != null
                     ? new Verdict(c.name(), Status.LOCAL_DEVIATION, c.deviation() + " -- " + raw.detail(), raw.messageMismatches())
                     : raw;
@@ -122,13 +127,14 @@ final class ConformanceSuite implements AutoCloseable {
     }
 
     /**
-     * {@code conformance <door>: N passed, N failed, N skipped, N known failures, N unexpectedly passing,
+     * {@code conformance <door>: N passed, N failed, N skipped, N known failures, N documented differences, N unexpectedly passing,
      * N DynamoDB Local deviations (Ns)}; failed counts only the unlisted failures.
      */
     synchronized String summary() {
         long seconds = Math.round(nanos / 1e9);
         return "conformance " + door.name() + ": " + count(Status.PASSED) + " passed, " + count(Status.FAILED) + " failed, "
                 + count(Status.SKIPPED) + " skipped, " + count(Status.KNOWN_FAILURE) + " known failures, "
+                + count(Status.DOCUMENTED_DIFFERENCE) + " documented differences, "
                 + count(Status.UNEXPECTED_PASS) + " unexpectedly passing, " + count(Status.LOCAL_DEVIATION)
                 + " DynamoDB Local deviations (" + seconds + "s)";
     }
@@ -142,6 +148,7 @@ final class ConformanceSuite implements AutoCloseable {
                 case FAILED -> "FAIL";
                 case UNEXPECTED_PASS -> "UNEXPECTED PASS";
                 case KNOWN_FAILURE -> "known failure";
+                case DOCUMENTED_DIFFERENCE -> "documented difference";
                 case LOCAL_DEVIATION -> "local deviation";
                 case SKIPPED -> "skipped";
             };

@@ -26,27 +26,34 @@ final class ExpectedFailures {
     }
 
     private final String source;
+    private final boolean documented;
     private final Map<String, Entry> entries;
 
-    private ExpectedFailures(String source, Map<String, Entry> entries) {
+    private ExpectedFailures(String source, boolean documented, Map<String, Entry> entries) {
         this.source = source;
+        this.documented = documented;
         this.entries = entries;
     }
 
+    /** True for a list of differences by design (a door's documented behaviour), false for bugs. */
+    boolean documented() {
+        return documented;
+    }
+
     /** The list in the test resource {@code /conformance/<file>}; an absent resource is an empty list. */
-    static ExpectedFailures resource(String file) {
+    static ExpectedFailures resource(String file, boolean documented) {
         String path = "/conformance/" + file;
         try (InputStream in = ExpectedFailures.class.getResourceAsStream(path)) {
             if (in == null) {
-                return new ExpectedFailures(file, Map.of());
+                return new ExpectedFailures(file, documented, Map.of());
             }
-            return parse(file, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            return parse(file, documented, new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    static ExpectedFailures parse(String source, String text) {
+    static ExpectedFailures parse(String source, boolean documented, String text) {
         Map<String, Entry> entries = new LinkedHashMap<>();
         String[] lines = text.split("\n");
         for (int i = 0; i < lines.length; i++) {
@@ -63,7 +70,7 @@ final class ExpectedFailures {
                 throw new IllegalArgumentException(source + " line " + (i + 1) + ": " + line + " is listed twice");
             }
         }
-        return new ExpectedFailures(source, entries);
+        return new ExpectedFailures(source, documented, entries);
     }
 
     private static String key(String door, String caseId) {
