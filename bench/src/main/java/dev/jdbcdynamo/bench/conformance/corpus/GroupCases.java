@@ -11,10 +11,6 @@ final class GroupCases {
     private static final String GET_A1 = "SELECT * FROM \"Idx\" WHERE pk = 'a' AND sk = 1";
     private static final String GET_A2 = "SELECT * FROM \"Idx\" WHERE pk = 'a' AND sk = 2";
 
-    /** Recorded: DynamoDB Local applies the writes of a batch naming one item twice, then refuses the request. */
-    private static final String DUPLICATE_BATCH = "DynamoDB Local runs the writes of a batch that names one item twice and then"
-            + " answers ValidationException; the service refuses the whole request without writing";
-
     private GroupCases() {
     }
 
@@ -28,13 +24,14 @@ final class GroupCases {
         batch(corpus, "returning_update_old", SET_A1 + " RETURNING ALL OLD *", SET_A2);
         batch(corpus, "returning_modified", SET_A1 + " RETURNING MODIFIED NEW *", SET_A2 + " RETURNING MODIFIED OLD *");
         batch(corpus, "returning_delete", "DELETE FROM \"Idx\" WHERE pk = 'a' AND sk = 1 RETURNING ALL OLD *");
-        batch(corpus, "same_item_update_twice", SET_A1, "UPDATE \"Idx\" SET v = 7 WHERE pk = 'a' AND sk = 1")
-                .deviation(DUPLICATE_BATCH);
+        // DynamoDB Local applies the writes of a batch naming one item twice before it answers
+        // ValidationException; the service refuses the request without writing. Not dumping the
+        // table keeps the answer both give.
+        batch(corpus, "same_item_update_twice", SET_A1, "UPDATE \"Idx\" SET v = 7 WHERE pk = 'a' AND sk = 1").dump(false);
         batch(corpus, "same_item_insert_delete", "INSERT INTO \"Idx\" VALUE {'pk': 'c', 'sk': 1}",
-                "DELETE FROM \"Idx\" WHERE pk = 'c' AND sk = 1").deviation(DUPLICATE_BATCH);
+                "DELETE FROM \"Idx\" WHERE pk = 'c' AND sk = 1").dump(false);
         batch(corpus, "same_item_read_twice", GET_A1, GET_A1);
-        batch(corpus, "same_item_key_left", SET_A1, "UPDATE \"Idx\" SET v = 7 WHERE 'a' = pk AND 1 = sk")
-                .deviation(DUPLICATE_BATCH);
+        batch(corpus, "same_item_key_left", SET_A1, "UPDATE \"Idx\" SET v = 7 WHERE 'a' = pk AND 1 = sk").dump(false);
         batch(corpus, "same_key_two_tables", "UPDATE \"KeyS\" SET v = 9 WHERE pk = 'k1' AND sk = 'k1'",
                 "UPDATE \"Idx\" SET v = 9 WHERE pk = 'a' AND sk = 1");
         batch(corpus, "condition_fails_one", SET_A1 + " AND v = 99", SET_A2);
