@@ -76,6 +76,7 @@ final class TypeCases {
                 corpus.add("types", "write_" + suffix, write);
             }
         }
+        indexKeys(corpus);
         // Plain attributes of every type, read back: the values survive a round trip.
         CaseFile all = new CaseFile("An item holding every attribute type, inserted with parameters and read back")
                 .table(Fixture.flat());
@@ -88,5 +89,41 @@ final class TypeCases {
         all.statement("INSERT INTO \"Flat\" VALUE {" + members + "}", values);
         all.statement("SELECT * FROM \"Flat\" WHERE pk = 'all'");
         corpus.add("types", "all_types_round_trip", all);
+    }
+
+    /** Every type against the index keys of {@link Fixture#indexed()}: g (S) and gr (N) of the global index, l (S) of the local one. */
+    private static void indexKeys(Corpus corpus) {
+        for (Type t : TYPES) {
+            String suffix = t.name().toLowerCase();
+            CaseFile gsiHash = new CaseFile("A " + t.name() + " value compared with a global index's partition key of type S")
+                    .table(Fixture.indexed());
+            gsiHash.statement("SELECT pk, sk FROM \"Idx\".\"ByG\" WHERE g = ?", t.value());
+            if (t.literal() != null) {
+                gsiHash.statement("SELECT pk, sk FROM \"Idx\".\"ByG\" WHERE g = " + t.literal());
+            }
+            corpus.add("types", "gsi_hash_" + suffix, gsiHash);
+
+            CaseFile gsiRange = new CaseFile("A " + t.name() + " value compared with a global index's sort key of type N")
+                    .table(Fixture.indexed());
+            gsiRange.statement("SELECT pk, sk FROM \"Idx\".\"ByG\" WHERE g = 'x' AND gr = ?", t.value());
+            gsiRange.statement("SELECT pk, sk FROM \"Idx\".\"ByG\" WHERE g = 'x' AND gr > ?", t.value());
+            if (t.literal() != null) {
+                gsiRange.statement("SELECT pk, sk FROM \"Idx\".\"ByG\" WHERE g = 'x' AND gr <= " + t.literal());
+            }
+            corpus.add("types", "gsi_range_" + suffix, gsiRange);
+
+            CaseFile lsi = new CaseFile("A " + t.name() + " value compared with a local index's sort key of type S")
+                    .table(Fixture.indexed());
+            lsi.statement("SELECT pk, sk FROM \"Idx\".\"ByL\" WHERE pk = 'a' AND l = ?", t.value());
+            lsi.statement("SELECT pk, sk FROM \"Idx\".\"ByL\" WHERE pk = 'a' AND l >= ?", t.value());
+            corpus.add("types", "lsi_" + suffix, lsi);
+
+            CaseFile write = new CaseFile("INSERT and UPDATE giving an index key a " + t.name() + " value")
+                    .table(Fixture.indexed());
+            write.statement("INSERT INTO \"Idx\" VALUE {'pk': 'c', 'sk': 1, 'g': ?}", t.value());
+            write.statement("INSERT INTO \"Idx\" VALUE {'pk': 'c', 'sk': 2, 'g': 'x', 'gr': ?}", t.value());
+            write.statement("INSERT INTO \"Idx\" VALUE {'pk': 'c', 'sk': 3, 'l': ?}", t.value());
+            corpus.add("types", "index_insert_" + suffix, write);
+        }
     }
 }
