@@ -78,6 +78,14 @@ public final class ConformanceRecorder {
             System.err.println("Not a directory: " + root);
             System.exit(2);
         }
+        System.exit(recordAll(root));
+    }
+
+    /**
+     * Records every case below the directory against a DynamoDB Local started for the call; 0 when
+     * every case was recorded, 1 when one could not be (named on standard error).
+     */
+    public static int recordAll(Path root) throws Exception {
         nativeLibrary();
         String port = Integer.toString(freePort());
         DynamoDBProxyServer server = ServerRunner.createServerFromCommandLineArgs(new String[] {"-inMemory", "-port", port, "-disableTelemetry"});
@@ -108,7 +116,7 @@ public final class ConformanceRecorder {
         }
         System.out.println(written + " recorded");
         System.out.flush();
-        System.exit(status);
+        return status;
     }
 
     /** Points sqlite4java at the build's copy of its native library when no one did (target/native next to classes). */

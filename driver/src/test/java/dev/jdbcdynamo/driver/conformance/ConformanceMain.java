@@ -4,10 +4,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-/** Runs a directory of conformance cases from the command line and exits with 1 when any case failed. */
+/** Runs a directory of conformance cases through every door from the command line and exits with 1 when a case failed unexpectedly. */
 public final class ConformanceMain {
-    // Standard output: one line per failing case with its differences, then exactly
-    // "N passed, N failed" (", N skipped" when any). Differing error messages (not failures) and
+    // Standard output, per door: the line "conformance <door>: N passed, N failed, N skipped, ..."
+    // then one line per case that did not simply pass. Differing error messages (not failures) and
     // what is not compared go to standard error.
 
     private ConformanceMain() {
@@ -15,35 +15,34 @@ public final class ConformanceMain {
 
     /**
      * Arguments: the cases directory (default: the cases copied into the test resources) and a
-     * JDBC URL (default {@code jdbc:dynamo:mem:conformance?language=partiql}).
+     * JDBC URL for both doors (default: an in-memory database per door).
      */
     public static void main(String[] args) throws Exception {
         Path directory = args.length > 0 && !args[0].isBlank() ? Path.of(args[0]) : CaseLoader.resourceDirectory();
-        String url = args.length > 1 && !args[1].isBlank() ? args[1] : ConformanceSuite.defaultUrl();
+        String url = args.length > 1 && !args[1].isBlank() ? args[1] : null;
         if (!Files.isDirectory(directory)) {
             System.err.println("Not a directory of conformance cases: " + directory);
             System.exit(2);
         }
         List<ConformanceCase> cases = CaseLoader.loadAll(directory);
-        long failed;
-        String summary;
-        try (ConformanceSuite suite = new ConformanceSuite(url)) {
-            for (ConformanceCase c : cases) {
-                ConformanceSuite.Verdict verdict = suite.run(c);
-                if (verdict.status() == ConformanceSuite.Status.FAILED) {
-                    System.out.println("FAIL " + verdict.name() + ": " + verdict.detail());
+        List<Door> doors = url == null ? JdbcDoor.all() : List.of(JdbcDoor.open("partiql", url), JdbcDoor.open("sql", url));
+        long unexpected = 0;
+        for (Door door : doors) {
+            try (ConformanceSuite suite = ConformanceSuite.withCheckedInLists(door)) {
+                for (ConformanceCase c : cases) {
+                    ConformanceSuite.Verdict verdict = suite.run(c);
+                    unexpected += verdict.unexpected() ? 1 : 0;
+                    for (String message : verdict.messageMismatches()) {
+                        System.err.println("message [" + door.name() + "] " + verdict.name() + " " + message);
+                    }
                 }
-                for (String message : verdict.messageMismatches()) {
-                    System.err.println("message " + verdict.name() + " " + message);
-                }
+                System.err.println(suite.notes());
+                System.out.println(suite.summary());
+                suite.details().forEach(System.out::println);
             }
-            failed = suite.count(ConformanceSuite.Status.FAILED);
-            summary = suite.summary(false);
-            System.err.println(suite.notes());
         }
-        System.out.println(summary);
         System.out.flush();
-        // The embedded MariaDB's threads would keep the JVM alive; the exit code says whether all passed.
-        System.exit(failed > 0 ? 1 : 0);
+        // The embedded MariaDB's threads would keep the JVM alive; the exit code says whether all went as expected.
+        System.exit(unexpected > 0 ? 1 : 0);
     }
 }

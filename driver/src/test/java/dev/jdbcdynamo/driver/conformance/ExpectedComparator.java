@@ -17,8 +17,8 @@ import java.util.regex.Pattern;
 final class ExpectedComparator {
     // Numbers by value, set elements and object keys in any order, "sorted" lists and dumps as
     // multisets, "engine" lists in order, error codes with or without a trailing "Exception".
-    // Error messages are compared loosely, and a different message is reported on its own, never
-    // as a failure. "pages" (the answer to a step's limit) is ignored: the runner cannot pass a
+    // Error messages (a call's, a batch answer's, a cancellation reason's) are compared loosely,
+    // and a different message is reported on its own, never as a failure. "pages" (the answer to a step's limit) is ignored: the runner cannot pass a
     // Limit through JDBC.
 
     private static final Pattern POSITION = Pattern.compile(
@@ -26,6 +26,8 @@ final class ExpectedComparator {
     private static final Pattern SPACES = Pattern.compile("\\s+");
     /** Members no runner output can match yet, left out of the comparison. */
     private static final Set<String> IGNORED = Set.of("pages");
+    /** The members whose elements carry messages of their own: a batch's answers, a transaction's reasons. */
+    private static final List<String> NESTED = List.of("batch", "reasons");
 
     /**
      * The outcome for one case.
@@ -100,6 +102,7 @@ final class ExpectedComparator {
                         + "\", driver says \"" + got.path("message").asText() + "\"");
             }
         }
+        nestedMessages(key, want, got, messages);
         boolean unordered = want.has("dump") || "sorted".equals(want.path("order").asText());
         JsonNode w = CanonicalJson.comparable(strip(want, wantError), unordered);
         JsonNode g = CanonicalJson.comparable(strip(got, wantError), unordered);
@@ -119,12 +122,41 @@ final class ExpectedComparator {
         differences.add(detail.toString());
     }
 
-    /** The line without the members compared elsewhere (error code and message) or not at all. */
+    /**
+     * The messages of a batch's answers and of a transaction's cancellation reasons, which are
+     * DynamoDB's words like a call's message: a differing one is reported, not failed (codes are compared).
+     */
+    private static void nestedMessages(String key, JsonNode want, JsonNode got, List<String> messages) {
+        for (String member : NESTED) {
+            JsonNode w = want.path(member);
+            JsonNode g = got.path(member);
+            if (!w.isArray() || !g.isArray() || w.size() != g.size()) {
+                continue;
+            }
+            for (int i = 0; i < w.size(); i++) {
+                String wm = w.get(i).path("message").asText("");
+                String gm = g.get(i).path("message").asText("");
+                if (!looselyEqual(wm, gm)) {
+                    messages.add(key + ": " + member + "[" + i + "] " + w.get(i).path("error").asText(w.get(i).path("code").asText())
+                            + " message \"" + wm + "\", driver says \"" + gm + "\"");
+                }
+            }
+        }
+    }
+
+    /** The line without the members compared elsewhere (error code and messages) or not at all. */
     private static JsonNode strip(JsonNode line, boolean error) {
         ObjectNode copy = ((ObjectNode) line).deepCopy();
         copy.remove(IGNORED);
         if (error) {
             copy.remove(List.of("error", "message"));
+        }
+        for (String member : NESTED) {
+            for (JsonNode element : copy.path(member)) {
+                if (element instanceof ObjectNode o) {
+                    o.remove("message");
+                }
+            }
         }
         return copy;
     }
