@@ -29,7 +29,9 @@ class ConformanceStatementsTest {
             "Unsupported data type: (MISSING|LiteralMissing) under key .*", "Tuple keys must be of type String\\..*",
             "Unexpected path component at .*", "List index is not within the allowable range.*",
             "Path component cannot be an empty string", "Invalid returning clause: .*",
-            "A path may contain at most 2 components in the FROM clause", "Unsupported format in item expression\\..*");
+            "A path may contain at most 2 components in the FROM clause", "Unsupported format in item expression\\..*",
+            "Nesting Levels have exceeded supported limits",
+            "The document path has too many nesting levels; nesting levels: \\d+");
 
     /** Messages the parser gives for some texts only (a literal number, not a parameter, out of range). */
     private static final List<Pattern> MAYBE_PARSER_MESSAGES = patterns(
