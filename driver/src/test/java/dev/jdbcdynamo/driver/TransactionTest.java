@@ -153,6 +153,21 @@ class TransactionTest {
     }
 
     @Test
+    void anArithmeticOverflowAtCommitFailsTheRequestNotOneStatement() throws SQLException {
+        c.setAutoCommit(false);
+        update("UPDATE acc SET balance = 9.9E+125 + 9.9E+125 WHERE id = 'a1'");
+        update("UPDATE acc SET balance = 0 WHERE id = 'a2'");
+        SQLException e = catchThrowableOfType(c::commit, SQLException.class);
+        DynamoSqlException d = (DynamoSqlException) e;
+        assertThat(d.errorName()).isEqualTo("ValidationException");
+        assertThat(d.cancellationReasons()).isEmpty();
+        assertThat(e.getMessage()).contains("Number overflow");
+        c.setAutoCommit(true);
+        assertThat(balance("a1")).isEqualByComparingTo("100");
+        assertThat(balance("a2")).isEqualByComparingTo("100");
+    }
+
+    @Test
     void existsChecksAConditionOnAnotherItem() throws SQLException {
         c.setAutoCommit(false);
         update("EXISTS(SELECT * FROM acc WHERE id = 'a5' AND balance > 1000)");
