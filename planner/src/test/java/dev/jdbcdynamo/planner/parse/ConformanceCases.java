@@ -50,7 +50,12 @@ final class ConformanceCases {
     }
 
     private static void read(Path file, List<CaseStatement> out) throws IOException {
-        JsonNode steps = JSON.readTree(file.toFile()).path("steps");
+        JsonNode root = JSON.readTree(file.toFile());
+        if (root.hasNonNull("suspectedLocalDeviation")) {
+            // Its recorded answer is DynamoDB Local's where the service (and the driver) answer otherwise.
+            return;
+        }
+        JsonNode steps = root.path("steps");
         Path expectedFile = file.resolveSibling(file.getFileName().toString().replace(".json", ".expected"));
         List<JsonNode> expected = new ArrayList<>();
         if (Files.exists(expectedFile)) {
@@ -75,7 +80,16 @@ final class ConformanceCases {
             node.path("transaction").forEach(group::add);
             for (int j = 0; j < group.size(); j++) {
                 String where = name + " step " + step + (group.size() > 1 ? " #" + (j + 1) : "");
-                out.add(new CaseStatement(where, group.get(j).get("statement").asText(), error, message));
+                JsonNode answer = result == null ? null : result.path("batch").get(j);
+                if (node.has("batch") && answer != null) {
+                    // A batch answers each statement on its own: a refused one as a ValidationError.
+                    boolean failed = answer.has("error");
+                    out.add(new CaseStatement(where, group.get(j).get("statement").asText(),
+                            failed ? answer.get("error").asText().replace("ValidationError", "ValidationException") : null,
+                            failed ? answer.path("message").asText() : null));
+                } else {
+                    out.add(new CaseStatement(where, group.get(j).get("statement").asText(), error, message));
+                }
             }
         }
     }
