@@ -20,6 +20,7 @@ final class ConformanceCases {
     static final Path DIRECTORY = Path.of("..", "driver", "src", "test", "resources", "conformance", "cases");
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String TRANSACT_STATEMENTS = "Validation failed in TransactStatements[";
 
     /** One statement of a case: where it is, its text, and its step's error code and message or null. */
     record CaseStatement(String where, String text, String error, String message) {
@@ -87,6 +88,12 @@ final class ConformanceCases {
                     out.add(new CaseStatement(where, group.get(j).get("statement").asText(),
                             failed ? answer.get("error").asText().replace("ValidationError", "ValidationException") : null,
                             failed ? answer.path("message").asText() : null));
+                } else if (node.has("transaction") && message != null && message.startsWith(TRANSACT_STATEMENTS)) {
+                    // "Validation failed in TransactStatements[i]: ..." names the statement it is about.
+                    int end = message.indexOf("]: ");
+                    boolean named = Integer.parseInt(message.substring(TRANSACT_STATEMENTS.length(), end)) == j;
+                    out.add(new CaseStatement(where, group.get(j).get("statement").asText(), named ? error : null,
+                            named ? message.substring(end + 3) : null));
                 } else {
                     out.add(new CaseStatement(where, group.get(j).get("statement").asText(), error, message));
                 }

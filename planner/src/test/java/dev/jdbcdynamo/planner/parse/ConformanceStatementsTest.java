@@ -30,7 +30,7 @@ class ConformanceStatementsTest {
             "Unexpected path component at .*", "List index is not within the allowable range.*",
             "Path component cannot be an empty string", "Invalid returning clause: .*",
             "A path may contain at most 2 components in the FROM clause", "Unsupported format in item expression\\..*",
-            "Nesting Levels have exceeded supported limits",
+            "Nesting Levels have exceeded supported limits", "RETURNING is not supported in INSERT",
             "The document path has too many nesting levels; nesting levels: \\d+");
 
     /** Messages the parser gives for some texts only (a literal number, not a parameter, out of range). */
