@@ -168,6 +168,27 @@ class TransactionTest {
     }
 
     @Test
+    void aStatementRefusedInATransactionNamesItsPlace() throws SQLException {
+        c.setAutoCommit(false);
+        update("UPDATE acc SET balance = 1 WHERE id = 'a1'");
+        SQLException refused = catchThrowableOfType(
+                () -> update("INSERT INTO acc VALUE {'id': 'n1'} RETURNING ALL NEW *"), SQLException.class);
+        assertThat(refused.getMessage())
+                .startsWith("Validation failed in TransactStatements[1]: RETURNING is not supported in INSERT");
+        SQLException returning = catchThrowableOfType(
+                () -> update("DELETE FROM acc WHERE id = 'a2' RETURNING ALL OLD *"), SQLException.class);
+        assertThat(returning.getMessage()).startsWith(
+                "Validation failed in TransactStatements[1]: RETURNING clause is not supported in ExecuteTransaction.");
+        SQLException syntax = catchThrowableOfType(() -> update("UPDATE acc SET WHERE id = 'a3'"), SQLException.class);
+        assertThat(syntax.getMessage()).startsWith("Statement wasn't well formed");
+        c.rollback();
+        c.setAutoCommit(true);
+        SQLException outside = catchThrowableOfType(
+                () -> update("INSERT INTO acc VALUE {'id': 'n1'} RETURNING ALL NEW *"), SQLException.class);
+        assertThat(outside.getMessage()).startsWith("RETURNING is not supported in INSERT");
+    }
+
+    @Test
     void existsChecksAConditionOnAnotherItem() throws SQLException {
         c.setAutoCommit(false);
         update("EXISTS(SELECT * FROM acc WHERE id = 'a5' AND balance > 1000)");
