@@ -153,6 +153,42 @@ class TransactionTest {
     }
 
     @Test
+    void anArithmeticOverflowAtCommitFailsTheRequestNotOneStatement() throws SQLException {
+        c.setAutoCommit(false);
+        update("UPDATE acc SET balance = 9.9E+125 + 9.9E+125 WHERE id = 'a1'");
+        update("UPDATE acc SET balance = 0 WHERE id = 'a2'");
+        SQLException e = catchThrowableOfType(c::commit, SQLException.class);
+        DynamoSqlException d = (DynamoSqlException) e;
+        assertThat(d.errorName()).isEqualTo("ValidationException");
+        assertThat(d.cancellationReasons()).isEmpty();
+        assertThat(e.getMessage()).contains("Number overflow");
+        c.setAutoCommit(true);
+        assertThat(balance("a1")).isEqualByComparingTo("100");
+        assertThat(balance("a2")).isEqualByComparingTo("100");
+    }
+
+    @Test
+    void aStatementRefusedInATransactionNamesItsPlace() throws SQLException {
+        c.setAutoCommit(false);
+        update("UPDATE acc SET balance = 1 WHERE id = 'a1'");
+        SQLException refused = catchThrowableOfType(
+                () -> update("INSERT INTO acc VALUE {'id': 'n1'} RETURNING ALL NEW *"), SQLException.class);
+        assertThat(refused.getMessage())
+                .startsWith("Validation failed in TransactStatements[1]: RETURNING is not supported in INSERT");
+        SQLException returning = catchThrowableOfType(
+                () -> update("DELETE FROM acc WHERE id = 'a2' RETURNING ALL OLD *"), SQLException.class);
+        assertThat(returning.getMessage()).startsWith(
+                "Validation failed in TransactStatements[1]: RETURNING clause is not supported in ExecuteTransaction.");
+        SQLException syntax = catchThrowableOfType(() -> update("UPDATE acc SET WHERE id = 'a3'"), SQLException.class);
+        assertThat(syntax.getMessage()).startsWith("Statement wasn't well formed");
+        c.rollback();
+        c.setAutoCommit(true);
+        SQLException outside = catchThrowableOfType(
+                () -> update("INSERT INTO acc VALUE {'id': 'n1'} RETURNING ALL NEW *"), SQLException.class);
+        assertThat(outside.getMessage()).startsWith("RETURNING is not supported in INSERT");
+    }
+
+    @Test
     void existsChecksAConditionOnAnotherItem() throws SQLException {
         c.setAutoCommit(false);
         update("EXISTS(SELECT * FROM acc WHERE id = 'a5' AND balance > 1000)");

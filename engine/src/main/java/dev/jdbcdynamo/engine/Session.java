@@ -41,6 +41,9 @@ public final class Session implements AutoCloseable {
     private final Boolean consistentReadDefault;
     private final ReplicaReads replicaReads;
     private final OpenStreams streams = new OpenStreams();
+    /** The statements an ExecuteTransaction takes, by their first word. */
+    private static final java.util.regex.Pattern TRANSACTION_STATEMENT = java.util.regex.Pattern.compile(
+            "\\s*(SELECT|INSERT|UPDATE|DELETE|EXISTS)\\b", java.util.regex.Pattern.CASE_INSENSITIVE);
     private final Transaction transaction;
     private RoutedSession routed;
     /** The cancellation signal of the statement running now, if any (guarded by this). */
@@ -87,7 +90,12 @@ public final class Session implements AutoCloseable {
     /** Plans statement text (cached per session by text and catalog generation). */
     public Prepared prepare(String text) {
         checkOpen();
-        return planner.plan(text);
+        try {
+            return planner.plan(text);
+        } catch (DynamoException e) {
+            // A statement of an open transaction that DynamoDB refuses names its place in the request.
+            throw !autoCommit && TRANSACTION_STATEMENT.matcher(text).lookingAt() ? transaction.statementError(e) : e;
+        }
     }
 
     /**

@@ -329,7 +329,9 @@ final class Committer {
                 try {
                     updated = UpdateApplier.apply(old, plan.actions(), w.params()).item();
                 } catch (DynamoException e) {
-                    throw e.code() == ErrorCode.VALIDATION ? new StatementRejected(e) : e;
+                    // An arithmetic result out of DynamoDB's number range too fails the request (recorded).
+                    throw e.code() == ErrorCode.VALIDATION || e.code() == ErrorCode.NUMBER_INVALID
+                            ? new StatementRejected(e) : e;
                 }
                 ItemKeys.ofItem(w.key().table(), updated);
                 ItemKeys.checkIndexKeys(w.key().table(), updated);

@@ -36,6 +36,7 @@ import java.util.TreeMap;
  */
 public final class Transaction {
     static final int MAX_STATEMENTS = 100;
+    private static final String STATEMENT_PREFIX = "Validation failed in TransactStatements[";
 
     private final TxService service;
     private final boolean returnOldOnFailure;
@@ -59,6 +60,19 @@ public final class Transaction {
 
     public boolean isEmpty() {
         return statements == 0;
+    }
+
+    /**
+     * DynamoDB's refusal of the statement about to be added, as it words it: a ValidationException
+     * found in the statement itself names its place, {@code Validation failed in TransactStatements[i]: }
+     * (recorded from DynamoDB Local); other errors are returned as they are.
+     */
+    public DynamoException statementError(DynamoException e) {
+        if (e.code() != ErrorCode.VALIDATION || e.getMessage().startsWith(STATEMENT_PREFIX)) {
+            return e;
+        }
+        return new DynamoException(e.code(), STATEMENT_PREFIX + statements + "]: " + e.getMessage(), e.line(),
+                e.column(), e.oldItem(), e);
     }
 
     public void setToken(String token) {
@@ -88,6 +102,8 @@ public final class Transaction {
             rejections.add(e.getMessage());
             statements++;
             return ExecutionResult.count(1);
+        } catch (DynamoException e) {
+            throw statementError(e);
         }
         if (!items.add(write.key())) {
             throw ErrorCode.VALIDATION.error("Transaction request cannot include multiple operations on one item");
@@ -103,8 +119,8 @@ public final class Transaction {
             throw mixed();
         }
         if (!(select.path() instanceof AccessPath.GetItem get)) {
-            throw ErrorCode.VALIDATION.error(
-                    "Select statements within ExecuteTransaction must specify the primary key in the where clause.");
+            throw statementError(ErrorCode.VALIDATION.error(
+                    "Select statements within ExecuteTransaction must specify the primary key in the where clause."));
         }
         AttributeValue pk = WriteResolver.resolve(get.partitionValue(), params);
         AttributeValue sk = get.sortValue() == null ? null : WriteResolver.resolve(get.sortValue(), params);

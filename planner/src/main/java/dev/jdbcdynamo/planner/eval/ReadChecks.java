@@ -58,19 +58,45 @@ public final class ReadChecks {
                 ConditionChecks.bounds(b.low(), low, b.high(), high);
             }
         });
-        TableDef keys = plan.path() instanceof AccessPath.IndexQuery q
-                ? IndexReads.keySchema(plan.table(), q.index()) : plan.table();
+        AccessPath path = plan.path();
+        TableDef keys = plan.table();
+        if (path instanceof AccessPath.IndexQuery q) {
+            keys = IndexReads.keySchema(plan.table(), q.index());
+            path = q.path();
+        }
+        Read read = new Read(keys, path instanceof AccessPath.Query || path instanceof AccessPath.GetItem, params);
         Set<Expr> filter = Collections.newSetFromMap(new IdentityHashMap<>());
         conjuncts(plan.filter(), filter);
         List<Expr> all = new ArrayList<>();
         conjuncts(plan.where(), all);
         for (Expr conjunct : all) {
-            keyTypes(conjunct, !filter.contains(conjunct), keys, params);
+            keyTypes(conjunct, !filter.contains(conjunct), read);
+        }
+    }
+
+    /**
+     * The key schema a read uses, whether it reads by a partition key equality (a query, where a
+     * sort key comparison is part of the key condition), and the parameter values.
+     */
+    private record Read(TableDef keys, boolean query, List<AttributeValue> params) {
+        /**
+         * Whether DynamoDB takes a comparison of {@code key} with a constant by {@code op} into the
+         * key condition: an equality on the partition key, a comparison other than {@code <>} on
+         * the sort key of a query. The planner leaves a comparison with a collection in the filter
+         * (it can match no key), DynamoDB words its refusal as a key condition's all the same.
+         */
+        boolean keyPosition(KeyAttribute key, Expr.CompareOp op) {
+            if (key.equals(keys.partitionKey())) {
+                return op == Expr.CompareOp.EQ;
+            }
+            return query && op != Expr.CompareOp.NE;
         }
     }
 
     /** A top-level conjunct about a key attribute: its constant operands must have the key's type. */
-    private static void keyTypes(Expr e, boolean keyCondition, TableDef keys, List<AttributeValue> params) {
+    private static void keyTypes(Expr e, boolean keyCondition, Read read) {
+        TableDef keys = read.keys();
+        List<AttributeValue> params = read.params();
         if (e instanceof Expr.Compare c) {
             KeyAttribute key = key(c.left(), keys);
             Expr value = c.right();
@@ -80,6 +106,14 @@ public final class ReadChecks {
             }
             if (key != null && isValue(value)) {
                 requireType(key, value, params, keyCondition);
+            } else if (key != null && isConstant(value)) {
+                requireType(key, value, params, read.keyPosition(key, c.op()));
+            }
+        } else if (e instanceof Expr.IsCheck is && is.kind() == Expr.IsKind.NULL) {
+            // "k IS NULL" is DynamoDB's "k = NULL", "k IS NOT NULL" its "k <> NULL": NULL is never a key's type.
+            KeyAttribute key = key(is.value(), keys);
+            if (key != null) {
+                throw typeError(key, read.keyPosition(key, is.negated() ? Expr.CompareOp.NE : Expr.CompareOp.EQ));
             }
         } else if (e instanceof Expr.Between b) {
             KeyAttribute key = key(b.value(), keys);
@@ -90,10 +124,18 @@ public final class ReadChecks {
         } else if (e instanceof Expr.In in) {
             KeyAttribute key = key(in.value(), keys);
             for (Expr candidate : in.candidates()) {
-                if (key != null && isValue(candidate)) {
+                if (key != null && isConstant(candidate)) {
                     // IN is worded after the filter even when it chose the partitions.
                     requireType(key, candidate, params, false);
                 }
+            }
+        } else if (e instanceof Expr.Call call && call.name().equals("attribute_type") && call.args().size() == 2
+                && isValue(call.args().get(1))) {
+            // DynamoDB compares the type name (a string) with the key as a filter does: refused
+            // unless the key is a string, whatever the name says.
+            KeyAttribute key = key(call.args().get(0), keys);
+            if (key != null) {
+                requireType(key, call.args().get(1), params, false);
             }
         } else if (e instanceof Expr.Call call && call.name().equals("begins_with") && call.args().size() == 2
                 && keyCondition && isValue(call.args().get(1))) {
@@ -109,10 +151,14 @@ public final class ReadChecks {
     private static void requireType(KeyAttribute key, Expr value, List<AttributeValue> params, boolean keyCondition) {
         AttributeValue v = ExpressionEvaluator.evaluate(value, Map.of(), params);
         if (!key.type().name().equals(v.type())) {
-            throw ErrorCode.VALIDATION.error(keyCondition
-                    ? "Key attribute's data type should match its data type in table's schema: Key " + key.name()
-                    : FILTER_TYPE);
+            throw typeError(key, keyCondition);
         }
+    }
+
+    private static RuntimeException typeError(KeyAttribute key, boolean keyCondition) {
+        return ErrorCode.VALIDATION.error(keyCondition
+                ? "Key attribute's data type should match its data type in table's schema: Key " + key.name()
+                : FILTER_TYPE);
     }
 
     private static KeyAttribute key(Expr e, TableDef keys) {
@@ -128,6 +174,18 @@ public final class ReadChecks {
 
     private static boolean isValue(Expr e) {
         return e instanceof Expr.Literal || e instanceof Expr.Parameter;
+    }
+
+    /** A value known before any item is read: a literal, a parameter, or a collection built of them. */
+    private static boolean isConstant(Expr e) {
+        if (e instanceof Expr.ListExpr list) {
+            return list.elements().stream().allMatch(ReadChecks::isConstant);
+        } else if (e instanceof Expr.SetExpr set) {
+            return set.elements().stream().allMatch(ReadChecks::isConstant);
+        } else if (e instanceof Expr.MapExpr map) {
+            return map.entries().stream().allMatch(entry -> isConstant(entry.value()));
+        }
+        return isValue(e);
     }
 
     private static void conjuncts(Expr e, java.util.Collection<Expr> out) {

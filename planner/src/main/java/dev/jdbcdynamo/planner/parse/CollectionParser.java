@@ -14,6 +14,11 @@ final class CollectionParser {
     // bad one by a context: "root" for the outermost constructor (for INSERT, each attribute's
     // value), then ".key" and ".index" inward ("root.1.0"). The messages below are DynamoDB's.
     static final String ROOT = "root";
+    /** DynamoDB's limit on constructors nested in a statement, the outermost one (INSERT's item) included. */
+    static final int MAX_NESTING = 32;
+
+    /** Constructors open around the current token. */
+    private int nesting;
 
     private final TokenStream tokens;
     private final ExpressionParser expressions;
@@ -41,6 +46,7 @@ final class CollectionParser {
     private Expr parseMap(String context, boolean item) {
         Token open = tokens.expect(TokenKind.LEFT_BRACE);
         tokens.enter();
+        nest(open.pos());
         List<Expr.MapExpr.Entry> entries = new ArrayList<>();
         Set<String> keys = new HashSet<>();
         if (!tokens.at(TokenKind.RIGHT_BRACE)) {
@@ -60,6 +66,7 @@ final class CollectionParser {
         }
         tokens.expect(TokenKind.RIGHT_BRACE);
         tokens.leave();
+        nesting--;
         return new Expr.MapExpr(entries, open.pos());
     }
 
@@ -142,6 +149,7 @@ final class CollectionParser {
 
     private List<Expr> parseElements(String context, TokenKind close) {
         tokens.enter();
+        nest(tokens.peek().pos());
         List<Expr> elements = new ArrayList<>();
         if (!tokens.at(close)) {
             do {
@@ -150,6 +158,15 @@ final class CollectionParser {
         }
         tokens.expect(close);
         tokens.leave();
+        nesting--;
         return elements;
+    }
+
+    /** Opens one constructor; DynamoDB refuses a literal nested deeper than {@link #MAX_NESTING}. */
+    private void nest(Pos pos) {
+        if (++nesting > MAX_NESTING) {
+            tokens.defer(dev.jdbcdynamo.planner.error.ErrorCode.VALIDATION,
+                    "Nesting Levels have exceeded supported limits", pos);
+        }
     }
 }

@@ -12,6 +12,8 @@ final class PathParser {
     private static final String UNEXPECTED_COMPONENT = "Unexpected path component";
     private static final String EMPTY_COMPONENT = "Path component cannot be an empty string";
     private static final BigInteger MAX_INDEX = BigInteger.valueOf(Integer.MAX_VALUE);
+    /** DynamoDB's limit on the elements of a document path, its root included. */
+    static final int MAX_PATH_ELEMENTS = 32;
 
     private final TokenStream tokens;
     private final ExpressionParser expressions;
@@ -35,6 +37,7 @@ final class PathParser {
         }
         List<Path.Step> steps = new ArrayList<>();
         parseSteps(steps);
+        checkDepth(steps, root);
         return new Path(name, steps);
     }
 
@@ -46,11 +49,20 @@ final class PathParser {
         if (base instanceof Expr.PathRef ref) {
             List<Path.Step> steps = new ArrayList<>(ref.path().steps());
             parseSteps(steps);
+            checkDepth(steps, tokens.peek());
             return new Expr.PathRef(new Path(ref.path().root(), steps), ref.pos());
         }
         tokens.deferValidation(UNEXPECTED_COMPONENT, base.pos());
         parseSteps(new ArrayList<>());
         return base;
+    }
+
+    private void checkDepth(List<Path.Step> steps, Token at) {
+        int elements = steps.size() + 1;
+        if (elements > MAX_PATH_ELEMENTS) {
+            tokens.defer(ErrorCode.VALIDATION, "The document path has too many nesting levels; nesting levels: "
+                    + elements, at.pos());
+        }
     }
 
     private void parseSteps(List<Path.Step> steps) {

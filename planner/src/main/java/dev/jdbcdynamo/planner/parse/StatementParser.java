@@ -209,7 +209,14 @@ final class StatementParser {
         tokens.expectWord("INTO");
         Statement.TableRef table = parseTableRef(false);
         if (tokens.acceptWord("VALUE")) {
-            return new Statement.Insert(table, parseItem(), insert.pos());
+            Statement.Insert parsed = new Statement.Insert(table, parseItem(), insert.pos());
+            Token returning = tokens.peek();
+            if (returning.isWord("RETURNING")) {
+                // DynamoDB parses the clause and then refuses it (recorded from DynamoDB Local).
+                parseReturning(false);
+                tokens.defer(ErrorCode.VALIDATION, "RETURNING is not supported in INSERT", returning.pos());
+            }
+            return parsed;
         }
         Token start = tokens.peek();
         if (start.isWord("SELECT") || start.kind() == TokenKind.LEFT_BAG) {

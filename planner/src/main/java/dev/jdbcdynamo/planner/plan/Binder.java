@@ -182,11 +182,20 @@ public final class Binder {
 
     /** The key of a write, which must name every key attribute by equality, and its condition. */
     private static KeyedWrite fullKey(TableDef table, Expr where) {
-        AccessPathPlanner.Result planned = AccessPathPlanner.plan(table, Conjuncts.of(where), null);
+        // Only an equality names a key: "pk IN ['a']" or "pk = 'a' OR pk = 'a'" chooses the same
+        // partition for a read, but DynamoDB refuses it in a write. They stay conditions.
+        List<Expr> conjuncts = Conjuncts.of(where);
+        List<Expr> keyed = conjuncts.stream().filter(c -> !(c instanceof Expr.In || c instanceof Expr.Or)).toList();
+        AccessPathPlanner.Result planned = AccessPathPlanner.plan(table, keyed, null);
         if (!(planned.path() instanceof AccessPath.GetItem get)) {
             throw ErrorCode.VALIDATION.error("Where clause does not contain a mandatory equality on all key attributes");
         }
-        return new KeyedWrite(get, Conjuncts.and(planned.residual()));
+        // The condition keeps the statement's order: every conjunct but those the key absorbed.
+        Set<Expr> absorbed = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        absorbed.addAll(keyed);
+        planned.residual().forEach(absorbed::remove);
+        List<Expr> conditions = conjuncts.stream().filter(c -> !absorbed.contains(c)).toList();
+        return new KeyedWrite(get, Conjuncts.and(conditions));
     }
 
     /** The item a write names and the condition it must meet (may be null). */

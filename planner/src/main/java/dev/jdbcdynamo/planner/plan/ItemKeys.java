@@ -80,7 +80,8 @@ public final class ItemKeys {
 
     /**
      * The key for a read (the partition alone when {@code sk} is null), or null when a value has
-     * another type than the key: such a condition matches no item (DynamoDB compares without coercion).
+     * another type than the key (DynamoDB compares without coercion) or is longer than a key can be
+     * (DynamoDB answers such a read with no item): either way the read matches no item.
      */
     public static KeyBytes forRead(TableDef table, AttributeValue pk, AttributeValue sk) {
         if (!hasType(pk, table.partitionKey().type()) || (sk != null && !hasType(sk, table.sortKey().type()))) {
@@ -88,6 +89,9 @@ public final class ItemKeys {
         }
         if (sk == null) {
             return new KeyBytes(KeyCodec.typeTag(pk), KeyCodec.encode(pk), NO_SORT_KEY);
+        }
+        if (KeyCodec.encode(pk).length > MAX_PARTITION_KEY_BYTES || KeyCodec.encode(sk).length > MAX_SORT_KEY_BYTES) {
+            return null;
         }
         return encode(table, pk, sk);
     }

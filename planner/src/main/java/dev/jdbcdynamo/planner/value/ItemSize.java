@@ -16,6 +16,8 @@ import java.util.Map;
 public final class ItemSize {
     /** DynamoDB's maximum item size: 400 KB. */
     public static final int MAX_ITEM_BYTES = 409_600;
+    /** DynamoDB's limit on documents (maps and lists) nested in an attribute's value. */
+    public static final int MAX_NESTING = 32;
 
     private ItemSize() {
     }
@@ -78,14 +80,39 @@ public final class ItemSize {
     }
 
     /**
-     * Refuses an item above {@link #MAX_ITEM_BYTES}.
+     * Refuses an item above {@link #MAX_ITEM_BYTES}, or with a value nested deeper than
+     * {@link #MAX_NESTING} (which only a parameter can bring: the parser refuses such a literal).
      *
-     * @throws dev.jdbcdynamo.planner.error.DynamoException {@link ErrorCode#ITEM_TOO_LARGE}
+     * @throws dev.jdbcdynamo.planner.error.DynamoException {@link ErrorCode#ITEM_TOO_LARGE}, or a ValidationException
      */
     public static void check(Map<String, AttributeValue> item) {
+        for (AttributeValue value : item.values()) {
+            if (nesting(value) > MAX_NESTING) {
+                throw ErrorCode.VALIDATION.error("Nesting Levels have exceeded supported limits: "
+                        + "Attributes in the item have nested levels beyond supported limit");
+            }
+        }
         if (of(item) > MAX_ITEM_BYTES) {
             throw ErrorCode.ITEM_TOO_LARGE.error();
         }
+    }
+
+    /** How many maps and lists are nested in a value, the value itself included: 0 for a scalar or a set. */
+    static int nesting(AttributeValue value) {
+        int deepest = 0;
+        if (value instanceof AttributeValue.M m) {
+            for (AttributeValue element : m.value().values()) {
+                deepest = Math.max(deepest, nesting(element));
+            }
+            return deepest + 1;
+        }
+        if (value instanceof AttributeValue.L l) {
+            for (AttributeValue element : l.value()) {
+                deepest = Math.max(deepest, nesting(element));
+            }
+            return deepest + 1;
+        }
+        return 0;
     }
 
     private static int numberSize(BigDecimal normalized) {

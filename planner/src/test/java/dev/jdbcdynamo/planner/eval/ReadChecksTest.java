@@ -27,15 +27,17 @@ import org.junit.jupiter.params.provider.CsvSource;
 class ReadChecksTest {
     private static final TableDef ORDERS = new TableDef(7, "Orders", new KeyAttribute("customer_id", KeyType.S),
             new KeyAttribute("order_date", KeyType.S), List.of(), List.of(), 1);
+    private static final TableDef EVENTS = new TableDef(8, "Events", new KeyAttribute("source", KeyType.S),
+            new KeyAttribute("seq", KeyType.N), List.of(), List.of(), 1);
     private static final Catalog CATALOG = new Catalog() {
         @Override
         public Optional<TableDef> table(String name) {
-            return name.equals("Orders") ? Optional.of(ORDERS) : Optional.empty();
+            return tables().stream().filter(t -> t.name().equals(name)).findFirst();
         }
 
         @Override
         public Collection<TableDef> tables() {
-            return List.of(ORDERS);
+            return List.of(ORDERS, EVENTS);
         }
     };
 
@@ -62,6 +64,20 @@ class ReadChecksTest {
         SELECT * FROM Orders WHERE customer_id = 'a' AND order_date BETWEEN 'b' AND 'a' | requires upper bound to be greater than or equal to lower bound
         SELECT * FROM Orders WHERE total BETWEEN 10 AND 1                               | requires upper bound to be greater than or equal to lower bound
         SELECT * FROM Orders WHERE customer_id = 'a' AND order_date BETWEEN 'a' AND 5   | requires same data type for lower and upper bounds
+        SELECT * FROM Orders WHERE customer_id = ['a']                                  | Key customer_id
+        SELECT * FROM Orders WHERE <<'a'>> = customer_id                                | Key customer_id
+        SELECT * FROM Orders WHERE customer_id = {'a': 'b'}                             | Key customer_id
+        SELECT * FROM Orders WHERE customer_id = 'a' AND order_date >= [1]              | Key order_date
+        SELECT * FROM Orders WHERE order_date = ['a']                                   | Condition parameter type does not match schema type
+        SELECT * FROM Orders WHERE customer_id = 'a' AND order_date <> <<'a'>>          | Condition parameter type does not match schema type
+        SELECT * FROM Orders WHERE customer_id IN [['a']]                               | Condition parameter type does not match schema type
+        SELECT * FROM Orders WHERE customer_id IS NULL                                  | Key customer_id
+        SELECT * FROM Orders WHERE customer_id IS NOT NULL                              | Condition parameter type does not match schema type
+        SELECT * FROM Orders WHERE customer_id = 'a' AND order_date IS NULL             | Key order_date
+        SELECT * FROM Orders WHERE customer_id = 'a' AND order_date IS NOT NULL         | Condition parameter type does not match schema type
+        SELECT * FROM Orders WHERE order_date IS NULL                                   | Condition parameter type does not match schema type
+        SELECT * FROM Events WHERE source = 'a' AND attribute_type(seq, 'N')            | Condition parameter type does not match schema type
+        SELECT * FROM Events WHERE source = 'a' AND attribute_type(seq, 'S')            | Condition parameter type does not match schema type
         """)
     void refusesWhatDynamoDbRefuses(String sql, String message) {
         assertThatThrownBy(() -> check(sql)).isInstanceOf(DynamoException.class).hasMessageContaining(message);
@@ -75,6 +91,9 @@ class ReadChecksTest {
                 new AttributeValue.S("b"), new AttributeValue.S("a"))).hasMessageContaining("upper bound");
         assertThatCode(() -> check("SELECT * FROM Orders WHERE customer_id = ?", new AttributeValue.S("a")))
                 .doesNotThrowAnyException();
+        assertThatThrownBy(() -> check("SELECT * FROM Events WHERE source = ? AND attribute_type(seq, ?)",
+                new AttributeValue.S("a"), new AttributeValue.S("N")))
+                .hasMessageContaining("Condition parameter type does not match schema type");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -83,6 +102,11 @@ class ReadChecksTest {
         SELECT * FROM Orders WHERE customer_id = 'a' AND total = 'x'
         SELECT * FROM Orders WHERE NOT order_date = 5
         SELECT * FROM Orders WHERE customer_id = 'a' AND order_date BETWEEN 'a' AND 'a'
+        SELECT * FROM Orders WHERE customer_id = ['a'] OR customer_id = 'a'
+        SELECT * FROM Orders WHERE customer_id IS NULL OR customer_id = 'a'
+        SELECT * FROM Orders WHERE total IS NULL
+        SELECT * FROM Orders WHERE attribute_type(customer_id, 'N')
+        SELECT * FROM Events WHERE attribute_type(source, 'S') AND attribute_type(total, 'N')
         """)
     void aComparisonOfTwoTypesElsewhereIsJustFalse(String sql) {
         assertThatCode(() -> check(sql)).doesNotThrowAnyException();

@@ -29,12 +29,15 @@ class ConformanceStatementsTest {
             "Unsupported data type: (MISSING|LiteralMissing) under key .*", "Tuple keys must be of type String\\..*",
             "Unexpected path component at .*", "List index is not within the allowable range.*",
             "Path component cannot be an empty string", "Invalid returning clause: .*",
-            "A path may contain at most 2 components in the FROM clause", "Unsupported format in item expression\\..*");
+            "A path may contain at most 2 components in the FROM clause", "Unsupported format in item expression\\..*",
+            "Nesting Levels have exceeded supported limits", "RETURNING is not supported in INSERT",
+            "The document path has too many nesting levels; nesting levels: \\d+");
 
     /** Messages the parser gives for some texts only (a literal number, not a parameter, out of range). */
     private static final List<Pattern> MAYBE_PARSER_MESSAGES = patterns(
             "DynamoDB only supports precision up to 38 digits", "Number (overflow|underflow)\\..*",
-            "Unsupported operator in Condition Expression\\..*", "IN operator must have .*");
+            "Unsupported operator in Condition Expression\\..*", "IN operator must have .*",
+            "Member must have length less than or equal to 8192");
 
     private static List<Pattern> patterns(String... regexes) {
         return Stream.of(regexes).map(Pattern::compile).toList();
@@ -70,7 +73,7 @@ class ConformanceStatementsTest {
                 assertThat(e.code().errorName()).isEqualTo(withException(s.error()));
             }
         } else {
-            assertThatCode(() -> Parser.parse(s.text())).doesNotThrowAnyException();
+            assertThatCode(() -> Parser.parse(s.text())).as(s.where()).doesNotThrowAnyException();
         }
     }
 

@@ -82,6 +82,8 @@ class ParserErrorPositionTest {
         UPDATE t SET a = ^MISSING^ WHERE k = 1 => MISSING must be compared using IS operator
         UPDATE t SET a = 1 WHERE k = 1 RETURNING ALL NEW ^total^ => Expected '*' after ( MODIFIED | ALL ) ( NEW | OLD ) in RETURNING clause
         DELETE FROM t WHERE k = 1 ^RETURNING^ MODIFIED OLD * => Invalid returning clause: RETURNING MODIFIED OLD *. Only RETURNING ALL OLD * is allowed in DELETE statements.
+        INSERT INTO t VALUE {'a': 1} ^RETURNING^ ALL NEW * => RETURNING is not supported in INSERT
+        INSERT INTO t VALUE {'a': ?} ^RETURNING^ MODIFIED OLD * => RETURNING is not supported in INSERT
         SELECT a[^1.5^] FROM t => Unexpected path component at 1:10:3
         SELECT a[-^1^] FROM t => List index is not within the allowable range; index: [-1] at 1:11:1
         SELECT a[^2147483648^] FROM t => List index is not within the allowable range; index: [2147483648] at 1:10:10

@@ -76,6 +76,8 @@ class AccessPathPlanTest {
     @CsvSource(delimiter = '|', textBlock = """
         UPDATE Orders SET total = 1 WHERE customer_id = 'a'                       | Where clause does not contain a mandatory equality on all key attributes
         DELETE FROM Orders WHERE customer_id = 'a' AND order_date > 'x'           | Where clause does not contain a mandatory equality on all key attributes
+        DELETE FROM Orders WHERE customer_id IN ['a'] AND order_date = 'x'        | Where clause does not contain a mandatory equality on all key attributes
+        UPDATE Orders SET total = 1 WHERE (customer_id = 'a' OR customer_id = 'a') AND order_date = 'x' | Where clause does not contain a mandatory equality on all key attributes
         SELECT * FROM Orders WHERE customer_id = 'a' ORDER BY total               | Variable reference total in ORDER BY clause must be part of the primary key
         SELECT * FROM Nope WHERE a = 1                                            | Cannot do operations on a non-existent table
         UPDATE Orders SET order_date = 'x' WHERE customer_id = 'a' AND order_date = 'b' | Cannot update attribute order_date. This attribute is part of the key

@@ -82,4 +82,17 @@ class ItemSizeTest {
                 .hasMessage("Item size has exceeded the maximum allowed size")
                 .satisfies(e -> assertThat(((DynamoException) e).code()).isEqualTo(ErrorCode.ITEM_TOO_LARGE));
     }
+
+    @Test
+    void aValueNestsAtMostThirtyTwoDocuments() {
+        AttributeValue value = new AttributeValue.N(BigDecimal.ONE);
+        for (int i = 0; i < 32; i++) {
+            value = i % 2 == 0 ? new AttributeValue.M(Map.of("a", value)) : new AttributeValue.L(List.of(value));
+        }
+        ItemSize.check(Map.of("v", value));
+        Map<String, AttributeValue> deeper = Map.of("v", new AttributeValue.M(Map.of("a", value)));
+        assertThatThrownBy(() -> ItemSize.check(deeper)).isInstanceOf(DynamoException.class)
+                .hasMessage("Nesting Levels have exceeded supported limits: "
+                        + "Attributes in the item have nested levels beyond supported limit");
+    }
 }
