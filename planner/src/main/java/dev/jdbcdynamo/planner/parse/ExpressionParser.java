@@ -212,6 +212,7 @@ final class ExpressionParser {
             Token op = tokens.peek();
             if (op.kind() == TokenKind.STAR || op.kind() == TokenKind.SLASH) {
                 tokens.next();
+                tokens.unsupportedArithmetic();
                 Expr.ArithmeticOp arithmetic = op.kind() == TokenKind.STAR
                         ? Expr.ArithmeticOp.MULTIPLY : Expr.ArithmeticOp.DIVIDE;
                 left = new Expr.Arithmetic(arithmetic, left, parseUnary(), op.pos());

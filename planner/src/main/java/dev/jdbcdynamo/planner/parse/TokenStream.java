@@ -26,6 +26,7 @@ final class TokenStream {
     // MISSING as a value, ...) come only once the whole statement has parsed: a syntax error later
     // in the text wins over them, so they wait here.
     private DynamoException deferred;
+    private boolean unsupportedArithmetic;
 
     TokenStream(String text, List<Token> tokens) {
         this.text = text;
@@ -145,7 +146,7 @@ final class TokenStream {
 
     /** Keeps an error raised by the value model (a number out of range), placed at {@code pos}. */
     void defer(DynamoException error, Pos pos) {
-        if (deferred == null) {
+        if (deferred == null && !unsupportedArithmetic) {
             deferred = new DynamoException(error.code(), error.getMessage(), pos.line(), pos.column(), null, error);
         }
     }
@@ -153,6 +154,18 @@ final class TokenStream {
     /** A DynamoDB ValidationException whose message ends in DynamoDB's {@code line:column:length}. */
     void deferValidation(String message, Pos pos) {
         defer(ErrorCode.VALIDATION, message + " at " + pos.line() + ":" + pos.column() + ":" + pos.length(), pos);
+    }
+
+    /**
+     * Notes a {@code *} or {@code /}, which DynamoDB refuses ("Unsupported operator") before it looks
+     * at the values around it: a literal's range error, deferred or to come, then gives way to the
+     * operator's error, raised where the expression is evaluated (its words name the clause).
+     */
+    void unsupportedArithmetic() {
+        unsupportedArithmetic = true;
+        if (deferred != null && deferred.getCause() instanceof DynamoException) {
+            deferred = null;
+        }
     }
 
     void throwDeferred() {
