@@ -6,7 +6,7 @@ import java.sql.SQLException;
 import java.sql.Types;
 
 /** Column descriptions of an {@link ItemResultSet}, with the table name tools need to edit rows. */
-final class ItemResultSetMetaData implements ResultSetMetaData {
+final class ItemResultSetMetaData implements ResultSetMetaData, JdbcWrapper {
     private final ResultShape shape;
 
     ItemResultSetMetaData(ResultShape shape) {
@@ -139,16 +139,4 @@ final class ItemResultSetMetaData implements ResultSetMetaData {
         };
     }
 
-    @Override
-    public <T> T unwrap(Class<T> iface) throws SQLException {
-        if (iface.isInstance(this)) {
-            return iface.cast(this);
-        }
-        throw DynamoErrors.unsupported("unwrap to " + iface.getName());
-    }
-
-    @Override
-    public boolean isWrapperFor(Class<?> iface) {
-        return iface.isInstance(this);
-    }
 }

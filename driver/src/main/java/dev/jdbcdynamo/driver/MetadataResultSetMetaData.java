@@ -7,7 +7,7 @@ import java.sql.Types;
 import java.util.List;
 
 /** Column descriptions of a {@link MetadataResultSet}: names, JDBC types and their Java classes. */
-final class MetadataResultSetMetaData implements ResultSetMetaData {
+final class MetadataResultSetMetaData implements ResultSetMetaData, JdbcWrapper {
     private final List<MetadataResultSet.Column> columns;
 
     MetadataResultSetMetaData(List<MetadataResultSet.Column> columns) {
@@ -106,16 +106,4 @@ final class MetadataResultSetMetaData implements ResultSetMetaData {
     @Override public String getTableName(int column) throws SQLException { column(column); return ""; }
     @Override public String getCatalogName(int column) throws SQLException { column(column); return ""; }
 
-    @Override
-    public <T> T unwrap(Class<T> iface) throws SQLException {
-        if (iface.isInstance(this)) {
-            return iface.cast(this);
-        }
-        throw DynamoErrors.unsupported("unwrap to " + iface.getName());
-    }
-
-    @Override
-    public boolean isWrapperFor(Class<?> iface) {
-        return iface.isInstance(this);
-    }
 }

@@ -22,7 +22,7 @@ import java.sql.Timestamp;
  * The part every result set of this driver shares: forward-only and read-only, so updates,
  * scrolling and the LOB types answer {@code SQLFeatureNotSupportedException} (0A000) in one place.
  */
-abstract class ReadOnlyResultSet implements ResultSet {
+abstract class ReadOnlyResultSet implements ResultSet, JdbcWrapper {
 
     static SQLException readOnly() {
         return DynamoErrors.unsupported("Updatable result sets (use UPDATE statements)");
@@ -181,16 +181,4 @@ abstract class ReadOnlyResultSet implements ResultSet {
         throw DynamoErrors.unsupported("Streams");
     }
 
-    @Override
-    public <T> T unwrap(Class<T> iface) throws SQLException {
-        if (iface.isInstance(this)) {
-            return iface.cast(this);
-        }
-        throw DynamoErrors.unsupported("unwrap to " + iface.getName());
-    }
-
-    @Override
-    public boolean isWrapperFor(Class<?> iface) {
-        return iface.isInstance(this);
-    }
 }
