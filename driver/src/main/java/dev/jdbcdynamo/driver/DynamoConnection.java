@@ -37,7 +37,7 @@ import java.util.concurrent.Executor;
  * from statement to statement. This class is the JDBC surface: it turns the engine's errors into
  * SQLExceptions.
  */
-public final class DynamoConnection implements Connection, DynamoTransactions {
+public final class DynamoConnection implements Connection, DynamoTransactions, JdbcWrapper {
     private final Database database;
     private final DynamoUrl url;
     private final String urlText;
@@ -438,16 +438,4 @@ public final class DynamoConnection implements Connection, DynamoTransactions {
         return 0;
     }
 
-    @Override
-    public <T> T unwrap(Class<T> iface) throws SQLException {
-        if (iface.isInstance(this)) {
-            return iface.cast(this);
-        }
-        throw DynamoErrors.unsupported("unwrap to " + iface.getName());
-    }
-
-    @Override
-    public boolean isWrapperFor(Class<?> iface) {
-        return iface.isInstance(this);
-    }
 }

@@ -42,7 +42,7 @@ import java.util.List;
  * sets built from the catalog come from {@link CatalogResultSets}, with the columns of
  * {@link StandardColumns}.
  */
-final class DynamoDatabaseMetaData implements DatabaseMetaData {
+final class DynamoDatabaseMetaData implements DatabaseMetaData, JdbcWrapper {
     private static final String PRODUCT = "jdbc:dynamo";
 
     /**
@@ -360,16 +360,4 @@ final class DynamoDatabaseMetaData implements DatabaseMetaData {
     @Override public int getMaxStatements() { return 0; }
     @Override public int getMaxUserNameLength() { return 0; }
 
-    @Override
-    public <T> T unwrap(Class<T> iface) throws SQLException {
-        if (iface.isInstance(this)) {
-            return iface.cast(this);
-        }
-        throw DynamoErrors.unsupported("unwrap to " + iface.getName());
-    }
-
-    @Override
-    public boolean isWrapperFor(Class<?> iface) {
-        return iface.isInstance(this);
-    }
 }

@@ -84,6 +84,6 @@ public final class DynamoDriver implements Driver {
 
     @Override
     public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-        throw new SQLFeatureNotSupportedException("jdbc:dynamo logs through SLF4J");
+        throw DynamoErrors.unsupported("java.util.logging (jdbc:dynamo logs through SLF4J)");
     }
 }

@@ -14,7 +14,7 @@ import java.sql.Statement;
 import java.util.List;
 
 /** A plain Statement: each call plans its text (plans are cached by text) and runs it. */
-class DynamoStatement implements Statement, ConsistentReads, DynamoBatch {
+class DynamoStatement implements Statement, ConsistentReads, DynamoBatch, JdbcWrapper {
     final DynamoConnection connection;
     private ResultSet current;
     private int updateCount = -1;
@@ -363,16 +363,4 @@ class DynamoStatement implements Statement, ConsistentReads, DynamoBatch {
         return closeOnCompletion;
     }
 
-    @Override
-    public <T> T unwrap(Class<T> iface) throws SQLException {
-        if (iface.isInstance(this)) {
-            return iface.cast(this);
-        }
-        throw DynamoErrors.unsupported("unwrap to " + iface.getName());
-    }
-
-    @Override
-    public boolean isWrapperFor(Class<?> iface) {
-        return iface.isInstance(this);
-    }
 }

@@ -1,34 +1,20 @@
 package dev.jdbcdynamo.driver;
 
 import java.math.BigDecimal;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Types;
 
 /** Column descriptions of an {@link ItemResultSet}, with the table name tools need to edit rows. */
-final class ItemResultSetMetaData implements ResultSetMetaData {
+final class ItemResultSetMetaData extends AbstractResultSetMetaData {
     private final ResultShape shape;
 
     ItemResultSetMetaData(ResultShape shape) {
         this.shape = shape;
     }
 
-    private ResultShape.Column column(int column) throws SQLException {
-        if (column < 1 || column > shape.columns().size()) {
-            throw DynamoErrors.toSql(dev.jdbcdynamo.planner.error.ErrorCode.VALIDATION.error(
-                    "Column index " + column + " out of range 1.." + shape.columns().size()));
-        }
-        return shape.columns().get(column - 1);
-    }
-
     @Override
-    public int getColumnCount() {
-        return shape.columns().size();
-    }
-
-    @Override
-    public boolean isAutoIncrement(int column) {
-        return false;
+    java.util.List<ResultShape.Column> columns() {
+        return shape.columns();
     }
 
     @Override
@@ -40,16 +26,6 @@ final class ItemResultSetMetaData implements ResultSetMetaData {
     @Override
     public boolean isSearchable(int column) {
         return true;
-    }
-
-    @Override
-    public boolean isCurrency(int column) {
-        return false;
-    }
-
-    @Override
-    public int isNullable(int column) {
-        return columnNullable;
     }
 
     @Override
@@ -67,49 +43,14 @@ final class ItemResultSetMetaData implements ResultSetMetaData {
     }
 
     @Override
-    public String getColumnLabel(int column) throws SQLException {
-        return column(column).name();
-    }
-
-    @Override
-    public String getColumnName(int column) throws SQLException {
-        return column(column).name();
-    }
-
-    @Override
-    public String getSchemaName(int column) {
-        return "";
-    }
-
-    @Override
     public int getPrecision(int column) throws SQLException {
         return column(column).sqlType() == Types.DECIMAL ? 38 : 0;
-    }
-
-    @Override
-    public int getScale(int column) {
-        return 0;
     }
 
     @Override
     public String getTableName(int column) throws SQLException {
         column(column);
         return shape.tableName();
-    }
-
-    @Override
-    public String getCatalogName(int column) {
-        return "";
-    }
-
-    @Override
-    public int getColumnType(int column) throws SQLException {
-        return column(column).sqlType();
-    }
-
-    @Override
-    public String getColumnTypeName(int column) throws SQLException {
-        return column(column).typeName();
     }
 
     @Override
@@ -120,11 +61,6 @@ final class ItemResultSetMetaData implements ResultSetMetaData {
     @Override
     public boolean isWritable(int column) throws SQLException {
         return !isReadOnly(column);
-    }
-
-    @Override
-    public boolean isDefinitelyWritable(int column) {
-        return false;
     }
 
     @Override
@@ -139,16 +75,4 @@ final class ItemResultSetMetaData implements ResultSetMetaData {
         };
     }
 
-    @Override
-    public <T> T unwrap(Class<T> iface) throws SQLException {
-        if (iface.isInstance(this)) {
-            return iface.cast(this);
-        }
-        throw DynamoErrors.unsupported("unwrap to " + iface.getName());
-    }
-
-    @Override
-    public boolean isWrapperFor(Class<?> iface) {
-        return iface.isInstance(this);
-    }
 }

@@ -1,54 +1,20 @@
 package dev.jdbcdynamo.driver;
 
-import dev.jdbcdynamo.planner.error.ErrorCode;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.List;
 
 /** Column descriptions of a {@link MetadataResultSet}: names, JDBC types and their Java classes. */
-final class MetadataResultSetMetaData implements ResultSetMetaData {
+final class MetadataResultSetMetaData extends AbstractResultSetMetaData {
     private final List<MetadataResultSet.Column> columns;
 
     MetadataResultSetMetaData(List<MetadataResultSet.Column> columns) {
         this.columns = List.copyOf(columns);
     }
 
-    private MetadataResultSet.Column column(int column) throws SQLException {
-        if (column < 1 || column > columns.size()) {
-            throw DynamoErrors.toSql(ErrorCode.VALIDATION.error(
-                    "Column index " + column + " out of range 1.." + columns.size()));
-        }
-        return columns.get(column - 1);
-    }
-
-    private int type(int column) throws SQLException {
-        return column(column).sqlType();
-    }
-
     @Override
-    public int getColumnCount() {
-        return columns.size();
-    }
-
-    @Override
-    public String getColumnLabel(int column) throws SQLException {
-        return column(column).name();
-    }
-
-    @Override
-    public String getColumnName(int column) throws SQLException {
-        return column(column).name();
-    }
-
-    @Override
-    public int getColumnType(int column) throws SQLException {
-        return type(column);
-    }
-
-    @Override
-    public String getColumnTypeName(int column) throws SQLException {
-        return column(column).typeName();
+    List<MetadataResultSet.Column> columns() {
+        return columns;
     }
 
     @Override
@@ -94,28 +60,9 @@ final class MetadataResultSetMetaData implements ResultSetMetaData {
         return type(column) == Types.VARCHAR;
     }
 
-    @Override public int getScale(int column) throws SQLException { column(column); return 0; }
-    @Override public int isNullable(int column) throws SQLException { column(column); return columnNullable; }
-    @Override public boolean isAutoIncrement(int column) throws SQLException { column(column); return false; }
     @Override public boolean isSearchable(int column) throws SQLException { column(column); return false; }
-    @Override public boolean isCurrency(int column) throws SQLException { column(column); return false; }
     @Override public boolean isReadOnly(int column) throws SQLException { column(column); return true; }
     @Override public boolean isWritable(int column) throws SQLException { column(column); return false; }
-    @Override public boolean isDefinitelyWritable(int column) throws SQLException { column(column); return false; }
-    @Override public String getSchemaName(int column) throws SQLException { column(column); return ""; }
     @Override public String getTableName(int column) throws SQLException { column(column); return ""; }
-    @Override public String getCatalogName(int column) throws SQLException { column(column); return ""; }
 
-    @Override
-    public <T> T unwrap(Class<T> iface) throws SQLException {
-        if (iface.isInstance(this)) {
-            return iface.cast(this);
-        }
-        throw DynamoErrors.unsupported("unwrap to " + iface.getName());
-    }
-
-    @Override
-    public boolean isWrapperFor(Class<?> iface) {
-        return iface.isInstance(this);
-    }
 }

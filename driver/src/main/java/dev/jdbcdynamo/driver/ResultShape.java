@@ -24,7 +24,7 @@ record ResultShape(String tableName, List<Column> columns, boolean itemColumn) {
     static final String ITEM_COLUMN = "item_json";
 
     /** A column: its label (an attribute name or a DynamoDB path) and its JDBC type. */
-    record Column(String name, int sqlType, String typeName) {
+    record Column(String name, int sqlType, String typeName) implements AbstractResultSetMetaData.ColumnType {
     }
 
     ResultShape {

@@ -16,7 +16,7 @@ import java.time.format.DateTimeParseException;
 import java.util.function.Function;
 
 /**
- * What {@link ItemResultSet}'s getters return for a column's DynamoDB value: S as String, N as an
+ * What every result set's getters ({@link AbstractDynamoResultSet}) return for a column's DynamoDB value: S as String, N as an
  * exact BigDecimal (or a primitive when it fits), B as byte[], BOOL as Boolean, lists and sets as
  * SQL arrays, maps as DynamoDB JSON text. A null value is SQL NULL (a NULL or missing attribute):
  * getters give null, false or 0. {@code column} names the column in conversion errors.
@@ -230,7 +230,9 @@ final class ValueConversions {
     }
 
     private static SQLException conversion(String column, AttributeValue v, String target) {
+        // A short text says which value failed, as a catalog name in a metadata row does.
+        String text = v instanceof AttributeValue.S s && s.value().length() <= 64 ? " ('" + s.value() + "')" : "";
         return DynamoErrors.toSql(ErrorCode.VALIDATION.error("Cannot read column " + column + " of type " + v.type()
-                + " as " + target));
+                + text + " as " + target));
     }
 }

@@ -32,6 +32,16 @@ class ErrorsTest {
     }
 
     @Test
+    void everyRefusalOfAFeatureIsSqlState0A000() {
+        assertThatThrownBy(() -> new DynamoDriver().getParentLogger())
+                .isInstanceOfSatisfying(java.sql.SQLFeatureNotSupportedException.class,
+                        e -> assertThat(e.getSQLState()).isEqualTo("0A000"));
+        assertThatThrownBy(() -> conn.unwrap(String.class))
+                .isInstanceOfSatisfying(java.sql.SQLFeatureNotSupportedException.class,
+                        e -> assertThat(e.getSQLState()).isEqualTo("0A000"));
+    }
+
+    @Test
     void syntaxErrorHasStateLineAndColumn() {
         assertThatThrownBy(() -> conn.createStatement().executeQuery("SELECT *\n  FORM \"Orders\""))
                 .isInstanceOfSatisfying(SQLException.class, e -> {

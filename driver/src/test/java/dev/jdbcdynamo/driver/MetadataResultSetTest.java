@@ -7,8 +7,11 @@ import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
+import dev.jdbcdynamo.planner.value.AttributeValue;
+import java.math.BigDecimal;
 import java.sql.Types;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The in-memory metadata ResultSet and the LIKE-style name patterns of DatabaseMetaData, without a database. */
@@ -129,6 +132,46 @@ class MetadataResultSetTest {
         rs.close();
         assertThat(rs.isClosed()).isTrue();
         assertThatThrownBy(rs::next).isInstanceOf(SQLException.class);
+    }
+
+    /** The same value read through every getter gives the same answer (or the same error) as in an item. */
+    @Test
+    void convertsExactlyAsItemResultSetsDo() throws SQLException {
+        List<Object[]> cases = List.of(
+                new Object[] {"VARCHAR", "2.5", new AttributeValue.S("2.5")},
+                new Object[] {"VARCHAR", "yes", new AttributeValue.S("yes")},
+                new Object[] {"VARCHAR", "2026-01-02", new AttributeValue.S("2026-01-02")},
+                new Object[] {"BIGINT", 40_000L, new AttributeValue.N(BigDecimal.valueOf(40_000))},
+                new Object[] {"BOOLEAN", true, new AttributeValue.Bool(true)});
+        for (Object[] c : cases) {
+            ResultSet metadata = new MetadataResultSet(MetadataResultSet.Column.list("V:" + c[0]),
+                    List.<Object[]>of(new Object[] {c[1]}));
+            ResultShape shape = new ResultShape("t", List.of(new ResultShape.Column("V", Types.VARCHAR, "VARCHAR")),
+                    false);
+            ResultSet item = new ItemResultSet(null, shape, List.of(Map.of("V", (AttributeValue) c[2])), 0);
+            metadata.next();
+            item.next();
+            List<Getter> getters = List.of(rs -> rs.getString(1), rs -> rs.getBoolean(1), rs -> rs.getShort(1),
+                    rs -> rs.getInt(1), rs -> rs.getLong(1), rs -> rs.getDouble(1), rs -> rs.getBigDecimal(1),
+                    rs -> rs.getDate(1), rs -> rs.getObject(1, String.class), rs -> rs.getObject(1, Double.class),
+                    rs -> rs.getString("v"), rs -> rs.getArray(1));
+            for (Getter getter : getters) {
+                assertThat(outcome(metadata, getter)).as("%s %s", c[0], c[1]).isEqualTo(outcome(item, getter));
+            }
+        }
+    }
+
+    private interface Getter {
+        Object read(ResultSet rs) throws SQLException;
+    }
+
+    private static Object outcome(ResultSet rs, Getter getter) {
+        try {
+            Object value = getter.read(rs);
+            return value == null ? "null" : value.getClass().getSimpleName() + ":" + value;
+        } catch (SQLException e) {
+            return e.getClass().getSimpleName() + ":" + e.getSQLState() + ":" + e.getMessage();
+        }
     }
 
     @Test

@@ -22,21 +22,21 @@ record ByteRange(byte[] lower, boolean lowerInclusive, byte[] upper, boolean upp
     static ByteRange of(TableDef table, SortRange range, List<AttributeValue> params) {
         ByteRange result = ALL;
         if (range.lower() != null) {
-            byte[] b = ItemKeys.sortBound(table, KeyValues.resolve(range.lower(), params));
+            byte[] b = ItemKeys.sortBound(table, StatementKeys.resolve(range.lower(), params));
             if (b == null) {
                 return null;
             }
             result = result.withLower(b, range.lowerInclusive());
         }
         if (range.upper() != null) {
-            byte[] b = ItemKeys.sortBound(table, KeyValues.resolve(range.upper(), params));
+            byte[] b = ItemKeys.sortBound(table, StatementKeys.resolve(range.upper(), params));
             if (b == null) {
                 return null;
             }
             result = result.withUpper(b, range.upperInclusive());
         }
         if (range.prefix() != null) {
-            AttributeValue prefix = KeyValues.resolve(range.prefix(), params);
+            AttributeValue prefix = StatementKeys.resolve(range.prefix(), params);
             boolean prefixable = prefix instanceof AttributeValue.S || prefix instanceof AttributeValue.B;
             byte[] b = prefixable ? ItemKeys.sortBound(table, prefix) : null;
             if (b == null) {

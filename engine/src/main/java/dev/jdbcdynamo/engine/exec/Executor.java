@@ -6,7 +6,6 @@ import dev.jdbcdynamo.planner.error.DynamoException;
 import dev.jdbcdynamo.planner.error.ErrorCode;
 import dev.jdbcdynamo.planner.eval.ConditionEvaluator;
 import dev.jdbcdynamo.planner.eval.ReadChecks;
-import dev.jdbcdynamo.planner.eval.ExpressionEvaluator;
 import dev.jdbcdynamo.planner.eval.Projector;
 import dev.jdbcdynamo.planner.eval.UpdateApplier;
 import dev.jdbcdynamo.planner.plan.AccessPath;
@@ -15,7 +14,6 @@ import dev.jdbcdynamo.planner.plan.PhysicalSql;
 import dev.jdbcdynamo.planner.plan.Plan;
 import dev.jdbcdynamo.planner.value.AttributeValue;
 import dev.jdbcdynamo.planner.value.DynamoJson;
-import dev.jdbcdynamo.planner.value.ItemSize;
 import dev.jdbcdynamo.sharding.KeyspaceId;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -95,16 +93,9 @@ public final class Executor {
     }
 
     public ExecutionResult insert(RoutedSession c, Plan.Insert plan, List<AttributeValue> params) throws SQLException {
-        AttributeValue value = ExpressionEvaluator.evaluate(plan.value(), Map.of(), params);
-        if (!(value instanceof AttributeValue.M map)) {
-            throw ErrorCode.VALIDATION.error("INSERT needs a map of attributes after VALUE, found "
-                    + (value == null ? "MISSING" : value.type()));
-        }
-        Map<String, AttributeValue> item = map.value();
+        Map<String, AttributeValue> item = WriteChecks.insertItem(plan, params);
         TableDef table = plan.table();
-        ItemKeys.KeyBytes key = ItemKeys.ofItem(table, item);
-        ItemKeys.checkIndexKeys(table, item);
-        ItemSize.check(item);
+        ItemKeys.KeyBytes key = WriteChecks.checkItem(table, item);
         ItemWriter.insert(c, table, key, item);
         written(table);
         return ExecutionResult.count(1);
@@ -113,7 +104,7 @@ public final class Executor {
     public ExecutionResult update(RoutedSession c, Plan.Update plan, List<AttributeValue> params,
                                   boolean returnOldOnFailure) throws SQLException {
         TableDef table = plan.table();
-        ItemKeys.KeyBytes key = writeKey(table, plan.key(), params);
+        ItemKeys.KeyBytes key = StatementKeys.writeKey(table, plan.key(), params);
         if (c.connection().getAutoCommit()) {
             // Optimistic first: read, compute, then write only if the item is still the one read
             // (a compare-and-set on its stored text). Two round trips instead of a transaction.
@@ -155,9 +146,7 @@ public final class Executor {
         }
         UpdateApplier.Result result = UpdateApplier.apply(old, plan.actions(), params);
         Map<String, AttributeValue> updated = result.item();
-        ItemKeys.ofItem(table, updated);
-        ItemKeys.checkIndexKeys(table, updated);
-        ItemSize.check(updated);
+        WriteChecks.checkItem(table, updated);
         return new Update(updated, returning(plan.returning(), old, updated, result.modified()));
     }
 
@@ -177,7 +166,7 @@ public final class Executor {
     public ExecutionResult delete(RoutedSession c, Plan.Delete plan, List<AttributeValue> params,
                                   boolean returnOldOnFailure) throws SQLException {
         TableDef table = plan.table();
-        ItemKeys.KeyBytes key = writeKey(table, plan.key(), params);
+        ItemKeys.KeyBytes key = StatementKeys.writeKey(table, plan.key(), params);
         if (plan.condition() == null && plan.returning() == Statement.Returning.NONE) {
             boolean deleted = ItemWriter.delete(c, table, key);
             written(table);
@@ -223,12 +212,6 @@ public final class Executor {
     private static DynamoException conditionFailed(Map<String, AttributeValue> old, boolean returnOld) {
         DynamoException e = ErrorCode.CONDITIONAL_CHECK_FAILED.error();
         return returnOld && old != null ? e.withOldItem(old) : e;
-    }
-
-    private static ItemKeys.KeyBytes writeKey(TableDef table, AccessPath.GetItem key, List<AttributeValue> params) {
-        AttributeValue pk = KeyValues.resolve(key.partitionValue(), params);
-        AttributeValue sk = key.sortValue() == null ? null : KeyValues.resolve(key.sortValue(), params);
-        return ItemKeys.ofValues(table, pk, sk);
     }
 
     private static Map<String, AttributeValue> lockItem(RoutedSession c, TableDef table, ItemKeys.KeyBytes key)

@@ -3,14 +3,10 @@ package dev.jdbcdynamo.engine.exec;
 import dev.jdbcdynamo.planner.catalog.IndexDef;
 import dev.jdbcdynamo.planner.catalog.TableDef;
 import dev.jdbcdynamo.planner.plan.AccessPath;
-import dev.jdbcdynamo.planner.plan.IndexReads;
-import dev.jdbcdynamo.planner.plan.ItemKeys;
 import dev.jdbcdynamo.planner.plan.PhysicalSql;
 import dev.jdbcdynamo.planner.plan.SortRange;
 import dev.jdbcdynamo.planner.value.AttributeValue;
-import dev.jdbcdynamo.planner.value.DynamoJson;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -28,20 +24,14 @@ final class IndexReader {
     List<Map<String, AttributeValue>> read(RoutedSession c, TableDef table, AccessPath.IndexQuery query,
                                            List<AttributeValue> params) throws SQLException {
         IndexDef index = query.index();
-        TableDef keys = IndexReads.keySchema(table, index);
         AccessPath path = query.path();
         if (path instanceof AccessPath.Query q) {
-            return partition(c, table, index, keys, KeyValues.resolve(q.partitionValue(), params), q.range(),
+            return partition(c, table, index, StatementKeys.resolve(q.partitionValue(), params), q.range(),
                     q.descending(), params);
         } else if (path instanceof AccessPath.MultiQuery multi) {
-            Map<String, AttributeValue> distinct = new LinkedHashMap<>();
-            for (var expr : multi.partitionValues()) {
-                AttributeValue value = KeyValues.resolve(expr, params);
-                distinct.putIfAbsent(DynamoJson.canonicalValue(value), value);
-            }
             List<Map<String, AttributeValue>> out = new ArrayList<>();
-            for (AttributeValue pk : distinct.values()) {
-                out.addAll(partition(c, table, index, keys, pk, multi.range(), multi.descending(), params));
+            for (AttributeValue pk : PartitionRead.partitions(multi, params)) {
+                out.addAll(partition(c, table, index, pk, multi.range(), multi.descending(), params));
             }
             return out;
         } else if (path instanceof AccessPath.Scan) {
@@ -53,26 +43,10 @@ final class IndexReader {
     }
 
     private static List<Map<String, AttributeValue>> partition(RoutedSession c, TableDef table, IndexDef index,
-                                                               TableDef keys, AttributeValue pk, SortRange range,
-                                                               boolean descending, List<AttributeValue> params)
-            throws SQLException {
-        ItemKeys.KeyBytes key = ItemKeys.forRead(keys, pk, null);
-        if (key == null) {
-            return List.of();
-        }
-        ByteRange bytes = ByteRange.ALL;
-        if (!range.isAll()) {
-            bytes = ByteRange.of(keys, range, params);
-            if (bytes == null) {
-                return List.of();
-            }
-        }
-        String sql = index.global()
-                ? PhysicalSql.globalIndexQuery(table, index, bytes.lowerBound(), bytes.upperBound(), descending)
-                : PhysicalSql.localIndexQuery(table, index, bytes.lowerBound(), bytes.upperBound(), descending);
-        PreparedStatement ps = c.prepare(sql);
-        bytes.bind(ps, key);
-        return items(ps);
+                                                               AttributeValue pk, SortRange range, boolean descending,
+                                                               List<AttributeValue> params) throws SQLException {
+        PartitionRead read = PartitionRead.of(table, index, pk, range, descending, params);
+        return read == null ? List.of() : read.run(c.prepare(read.sql()));
     }
 
     /** What {@code SELECT *} of an index returns: the attributes the index projects. */
@@ -90,12 +64,6 @@ final class IndexReader {
     }
 
     private static List<Map<String, AttributeValue>> items(PreparedStatement ps) throws SQLException {
-        List<Map<String, AttributeValue>> out = new ArrayList<>();
-        try (ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                out.add(DynamoJson.readItem(rs.getBytes(1)));
-            }
-        }
-        return out;
+        return PartitionRead.items(ps);
     }
 }

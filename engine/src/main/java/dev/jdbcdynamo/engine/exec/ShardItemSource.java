@@ -6,20 +6,17 @@ import dev.jdbcdynamo.planner.catalog.IndexDef;
 import dev.jdbcdynamo.planner.catalog.TableDef;
 import dev.jdbcdynamo.planner.error.DynamoException;
 import dev.jdbcdynamo.planner.error.ErrorCode;
-import dev.jdbcdynamo.planner.plan.IndexReads;
 import dev.jdbcdynamo.planner.plan.ItemKeys;
 import dev.jdbcdynamo.planner.plan.PhysicalSql;
 import dev.jdbcdynamo.planner.plan.SortRange;
 import dev.jdbcdynamo.planner.sql.ItemCursor;
 import dev.jdbcdynamo.planner.sql.ItemSource;
 import dev.jdbcdynamo.planner.value.AttributeValue;
-import dev.jdbcdynamo.planner.value.DynamoJson;
 import dev.jdbcdynamo.sharding.KeyspaceId;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -66,12 +63,7 @@ public final class ShardItemSource implements ItemSource {
 
     @Override
     public ItemCursor partition(TableDef table, AttributeValue partitionKey) {
-        ItemKeys.KeyBytes key = ItemKeys.forRead(table, partitionKey, null);
-        if (key == null) {
-            return list(List.of());
-        }
-        String sql = PhysicalSql.query(table, PhysicalSql.Bound.NONE, PhysicalSql.Bound.NONE, false);
-        return list(read(key, sql, ByteRange.ALL));
+        return list(read(PartitionRead.of(table, null, partitionKey, SortRange.ALL, false, List.of())));
     }
 
     /**
@@ -82,16 +74,7 @@ public final class ShardItemSource implements ItemSource {
      */
     @Override
     public ItemCursor index(TableDef table, IndexDef index, AttributeValue partitionKey, SortRange range) {
-        TableDef keys = IndexReads.keySchema(table, index);
-        ItemKeys.KeyBytes key = ItemKeys.forRead(keys, partitionKey, null);
-        ByteRange bytes = range.isAll() ? ByteRange.ALL : ByteRange.of(keys, range, List.of());
-        if (key == null || bytes == null) {
-            return list(List.of());
-        }
-        String sql = index.global()
-                ? PhysicalSql.globalIndexQuery(table, index, bytes.lowerBound(), bytes.upperBound(), false)
-                : PhysicalSql.localIndexQuery(table, index, bytes.lowerBound(), bytes.upperBound(), false);
-        return list(read(key, sql, bytes));
+        return list(read(PartitionRead.of(table, index, partitionKey, range, false, List.of())));
     }
 
     /** The shard a partition key's kid maps to. */
@@ -101,19 +84,17 @@ public final class ShardItemSource implements ItemSource {
     }
 
     /** One keyed statement (kid, pk, then the range's bounds) on the key's shard. */
-    private List<Map<String, AttributeValue>> read(ItemKeys.KeyBytes key, String sql, ByteRange bytes) {
-        List<Map<String, AttributeValue>> items = new ArrayList<>();
-        try (Connection c = shardOf(key).pool().getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            bytes.bind(ps, key);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    items.add(DynamoJson.readItem(rs.getString(1)));
-                }
-            }
+    /** The items of a partition read (none when it matches nothing), from its shard's pool. */
+    private List<Map<String, AttributeValue>> read(PartitionRead read) {
+        if (read == null) {
+            return List.of();
+        }
+        try (Connection c = shardOf(read.key()).pool().getConnection();
+             PreparedStatement ps = c.prepareStatement(read.sql())) {
+            return read.run(ps);
         } catch (SQLException e) {
             throw storage(e);
         }
-        return items;
     }
 
     private static ItemCursor list(List<Map<String, AttributeValue>> items) {

@@ -1,5 +1,6 @@
 package dev.jdbcdynamo.engine.tx;
 
+import dev.jdbcdynamo.engine.exec.WriteChecks;
 import dev.jdbcdynamo.engine.error.CancellationReason;
 import dev.jdbcdynamo.engine.error.TransactionCanceled;
 import dev.jdbcdynamo.engine.topology.Shard;
@@ -333,9 +334,7 @@ final class Committer {
                     throw e.code() == ErrorCode.VALIDATION || e.code() == ErrorCode.NUMBER_INVALID
                             ? new StatementRejected(e) : e;
                 }
-                ItemKeys.ofItem(w.key().table(), updated);
-                ItemKeys.checkIndexKeys(w.key().table(), updated);
-                ItemSize.check(updated);
+                WriteChecks.checkItem(w.key().table(), updated);
                 return updated;
             }
             case DELETE -> {

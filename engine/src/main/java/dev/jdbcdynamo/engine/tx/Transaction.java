@@ -1,5 +1,6 @@
 package dev.jdbcdynamo.engine.tx;
 
+import dev.jdbcdynamo.engine.exec.StatementKeys;
 import dev.jdbcdynamo.engine.error.CancellationReason;
 import dev.jdbcdynamo.engine.error.TransactionCanceled;
 import dev.jdbcdynamo.engine.exec.ExecutionResult;
@@ -18,11 +19,9 @@ import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -43,7 +42,7 @@ public final class Transaction {
     private final List<TxWrite> writes = new ArrayList<>();
     /** Per statement in order: DynamoDB's refusal of its item or key, or null when it was taken. */
     private final List<String> rejections = new ArrayList<>();
-    private final Set<TxKey> items = new HashSet<>();
+    private final StatementKeys.Distinct items = new StatementKeys.Distinct();
     private final Map<Integer, Connection> reads = new TreeMap<>();
     private int statements;
     private String token;
@@ -105,7 +104,7 @@ public final class Transaction {
         } catch (DynamoException e) {
             throw statementError(e);
         }
-        if (!items.add(write.key())) {
+        if (!items.add(write.key().named())) {
             throw ErrorCode.VALIDATION.error("Transaction request cannot include multiple operations on one item");
         }
         writes.add(write);
@@ -122,23 +121,22 @@ public final class Transaction {
             throw statementError(ErrorCode.VALIDATION.error(
                     "Select statements within ExecuteTransaction must specify the primary key in the where clause."));
         }
-        AttributeValue pk = WriteResolver.resolve(get.partitionValue(), params);
-        AttributeValue sk = get.sortValue() == null ? null : WriteResolver.resolve(get.sortValue(), params);
+        StatementKeys.Values values = StatementKeys.values(get, params);
         try {
-            ItemKeys.ofValues(select.table(), pk, sk);
+            values.write(select.table());
         } catch (DynamoException e) {
             // A key of the wrong type: DynamoDB cancels the transaction with this read's ValidationError.
             rejections.add(e.getMessage());
             statements++;
             return ExecutionResult.rows(List.of());
         }
-        ItemKeys.KeyBytes bytes = ItemKeys.forRead(select.table(), pk, sk);
+        ItemKeys.KeyBytes bytes = values.read(select.table());
         statements++;
         if (bytes == null) {
             return ExecutionResult.rows(List.of());
         }
         TxKey key = service.key(select.table(), bytes);
-        if (!items.add(key)) {
+        if (!items.add(key.named())) {
             statements--;
             throw ErrorCode.VALIDATION.error("Transaction request cannot include multiple operations on one item");
         }

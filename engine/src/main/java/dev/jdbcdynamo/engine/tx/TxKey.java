@@ -1,5 +1,6 @@
 package dev.jdbcdynamo.engine.tx;
 
+import dev.jdbcdynamo.engine.exec.StatementKeys;
 import dev.jdbcdynamo.planner.catalog.TableDef;
 import dev.jdbcdynamo.planner.plan.ItemKeys;
 import java.util.Arrays;
@@ -19,6 +20,11 @@ record TxKey(TableDef table, ItemKeys.KeyBytes key, long kid, int shard) impleme
     @Override
     public int compareTo(TxKey other) {
         return ORDER.compare(this, other);
+    }
+
+    /** The item, as transactions and batches tell items apart. */
+    StatementKeys.Named named() {
+        return new StatementKeys.Named(table, key);
     }
 
     /** Same table and key (the shard and kid follow from them). */

@@ -1,5 +1,6 @@
 package dev.jdbcdynamo.engine.tx;
 
+import dev.jdbcdynamo.engine.exec.StatementKeys;
 import dev.jdbcdynamo.engine.topology.Shard;
 import dev.jdbcdynamo.planner.catalog.TableDef;
 import dev.jdbcdynamo.planner.error.DynamoException;
@@ -149,9 +150,7 @@ public final class TxService implements AutoCloseable {
             try {
                 Plan.Select select = selects.get(i);
                 AccessPath.GetItem get = (AccessPath.GetItem) select.path();
-                AttributeValue pk = WriteResolver.resolve(get.partitionValue(), params.get(i));
-                AttributeValue sk = get.sortValue() == null ? null : WriteResolver.resolve(get.sortValue(), params.get(i));
-                ItemKeys.KeyBytes bytes = ItemKeys.forRead(select.table(), pk, sk);
+                ItemKeys.KeyBytes bytes = StatementKeys.values(get, params.get(i)).read(select.table());
                 if (bytes == null) {
                     out[i] = new ReadOutcome(null, null); // a key of another type names no item
                     continue;
