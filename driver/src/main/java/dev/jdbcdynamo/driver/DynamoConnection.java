@@ -1,6 +1,8 @@
 package dev.jdbcdynamo.driver;
 
 import dev.jdbcdynamo.api.DynamoTransactions;
+import dev.jdbcdynamo.driver.config.ConnectionSettings;
+import dev.jdbcdynamo.driver.config.DynamoUrl;
 import dev.jdbcdynamo.driver.sqlext.SqlExtensions;
 import dev.jdbcdynamo.engine.Database;
 import dev.jdbcdynamo.engine.Prepared;
@@ -44,12 +46,24 @@ public final class DynamoConnection implements Connection, DynamoTransactions {
     private final Session session;
     private final Properties clientInfo = new Properties();
     private boolean readOnly;
+    private SQLWarning warnings;
 
     DynamoConnection(Database database, DynamoUrl url, String urlText) {
         this.database = database;
         this.url = url;
         this.urlText = urlText;
         this.session = database.openSession(url.sessionOptions(SqlExtensions::new));
+        for (String key : url.settings().unknownKeys()) {
+            addWarning(new SQLWarning(ConnectionSettings.unknownWarning(key), "01000"));
+        }
+    }
+
+    private void addWarning(SQLWarning warning) {
+        if (warnings == null) {
+            warnings = warning;
+        } else {
+            warnings.setNextWarning(warning);
+        }
     }
 
     boolean returnOldOnFailure() {
@@ -240,12 +254,15 @@ public final class DynamoConnection implements Connection, DynamoTransactions {
     }
 
     @Override
-    public SQLWarning getWarnings() {
-        return null;
+    public SQLWarning getWarnings() throws SQLException {
+        checkOpen();
+        return warnings;
     }
 
     @Override
-    public void clearWarnings() {
+    public void clearWarnings() throws SQLException {
+        checkOpen();
+        warnings = null;
     }
 
     @Override

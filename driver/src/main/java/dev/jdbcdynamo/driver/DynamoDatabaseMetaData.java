@@ -18,6 +18,7 @@ import static dev.jdbcdynamo.driver.StandardColumns.TABLE_PRIVILEGES;
 import static dev.jdbcdynamo.driver.StandardColumns.TABLE_TYPES;
 import static dev.jdbcdynamo.driver.StandardColumns.UDTS;
 
+import dev.jdbcdynamo.driver.config.ConnectionProperty;
 import dev.jdbcdynamo.planner.plan.Language;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
@@ -61,7 +62,7 @@ final class DynamoDatabaseMetaData implements DatabaseMetaData {
     DynamoDatabaseMetaData(DynamoConnection connection) {
         this.connection = connection;
         this.catalogResults = new CatalogResultSets(connection.database());
-        this.sql = Language.of(ConnectionProperty.LANGUAGE.get(connection.url().properties())) == Language.SQL;
+        this.sql = connection.url().language() == Language.SQL;
     }
 
     // ---- tables and columns ----
@@ -192,7 +193,7 @@ final class DynamoDatabaseMetaData implements DatabaseMetaData {
 
     @Override
     public String getUserName() {
-        String user = ConnectionProperty.USER.get(connection.url().properties());
+        String user = connection.url().settings().string(ConnectionProperty.USER);
         return user == null ? "" : user;
     }
 
