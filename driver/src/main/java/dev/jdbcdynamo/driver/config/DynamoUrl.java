@@ -124,11 +124,6 @@ public record DynamoUrl(Kind kind, String target, List<ShardAddress> servers, Co
         return kind == Kind.MYSQL ? servers.size() : settings.integer(ConnectionProperty.SHARDS);
     }
 
-    /** A key naming the database this URL opens, shared by connections in one JVM. */
-    public String databaseKey() {
-        return kind + ":" + target;
-    }
-
     /** The engine's configuration of the database this URL names, with its connection properties. */
     public DatabaseConfig toConfig() {
         DatabaseConfig.Location location = switch (kind) {
