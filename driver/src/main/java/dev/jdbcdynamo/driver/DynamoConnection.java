@@ -242,14 +242,17 @@ public final class DynamoConnection implements Connection, DynamoTransactions {
     @Override
     public void setTransactionIsolation(int level) throws SQLException {
         checkOpen();
-        if (level != TRANSACTION_SERIALIZABLE && level != TRANSACTION_REPEATABLE_READ
-                && level != TRANSACTION_READ_COMMITTED) {
-            throw DynamoErrors.unsupported("Transaction isolation level " + level);
+        // DynamoDB's transactions are serializable; the JDBC spec lets a driver run a weaker level
+        // asked for as a stronger one, and getTransactionIsolation then tells the one used.
+        if (!DynamoDatabaseMetaData.isolationLevelAccepted(level)) {
+            throw DynamoErrors.unsupported("Transaction isolation level " + level
+                    + " (accepted: READ_UNCOMMITTED, READ_COMMITTED, REPEATABLE_READ, SERIALIZABLE; all run SERIALIZABLE)");
         }
     }
 
     @Override
-    public int getTransactionIsolation() {
+    public int getTransactionIsolation() throws SQLException {
+        checkOpen();
         return TRANSACTION_SERIALIZABLE;
     }
 
@@ -388,8 +391,12 @@ public final class DynamoConnection implements Connection, DynamoTransactions {
     }
 
     @Override
-    public boolean isValid(int timeout) {
-        return !session.isClosed();
+    public boolean isValid(int timeout) throws SQLException {
+        if (timeout < 0) {
+            throw DynamoErrors.toSql(dev.jdbcdynamo.planner.error.ErrorCode.VALIDATION.error(
+                    "isValid timeout must be 0 (no limit) or a number of seconds, not " + timeout));
+        }
+        return !session.isClosed() && ShardPing.allAnswer(database.internals().shards(), timeout);
     }
 
     @Override

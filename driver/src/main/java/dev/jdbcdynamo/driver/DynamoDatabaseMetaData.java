@@ -287,7 +287,7 @@ final class DynamoDatabaseMetaData implements DatabaseMetaData {
     @Override public boolean supportsGetGeneratedKeys() { return false; }
     @Override public boolean generatedKeyAlwaysReturned() { return false; }
     @Override public boolean supportsSavepoints() { return false; }
-    @Override public boolean supportsBatchUpdates() { return false; }
+    @Override public boolean supportsBatchUpdates() { return true; }
     @Override public boolean supportsStatementPooling() { return false; }
     @Override public boolean locatorsUpdateCopy() { return false; }
     @Override public boolean autoCommitFailureClosesAllResultSets() { return false; }
@@ -308,8 +308,13 @@ final class DynamoDatabaseMetaData implements DatabaseMetaData {
     /** The levels {@link DynamoConnection#setTransactionIsolation} accepts; each runs serializable. */
     @Override
     public boolean supportsTransactionIsolationLevel(int level) {
+        return isolationLevelAccepted(level);
+    }
+
+    /** Every level but NONE: a weaker one runs as SERIALIZABLE, which the JDBC spec allows. */
+    static boolean isolationLevelAccepted(int level) {
         return level == Connection.TRANSACTION_SERIALIZABLE || level == Connection.TRANSACTION_REPEATABLE_READ
-                || level == Connection.TRANSACTION_READ_COMMITTED;
+                || level == Connection.TRANSACTION_READ_COMMITTED || level == Connection.TRANSACTION_READ_UNCOMMITTED;
     }
 
     // ---- result sets: forward-only and read-only ----
