@@ -1,6 +1,8 @@
 package dev.jdbcdynamo.driver;
 
 import dev.jdbcdynamo.api.DynamoTransactions;
+import dev.jdbcdynamo.driver.config.ConnectionSettings;
+import dev.jdbcdynamo.driver.config.DynamoUrl;
 import dev.jdbcdynamo.driver.sqlext.SqlExtensions;
 import dev.jdbcdynamo.engine.Database;
 import dev.jdbcdynamo.engine.Prepared;
@@ -44,12 +46,24 @@ public final class DynamoConnection implements Connection, DynamoTransactions, J
     private final Session session;
     private final Properties clientInfo = new Properties();
     private boolean readOnly;
+    private SQLWarning warnings;
 
     DynamoConnection(Database database, DynamoUrl url, String urlText) {
         this.database = database;
         this.url = url;
         this.urlText = urlText;
         this.session = database.openSession(url.sessionOptions(SqlExtensions::new));
+        for (String key : url.settings().unknownKeys()) {
+            addWarning(new SQLWarning(ConnectionSettings.unknownWarning(key), "01000"));
+        }
+    }
+
+    private void addWarning(SQLWarning warning) {
+        if (warnings == null) {
+            warnings = warning;
+        } else {
+            warnings.setNextWarning(warning);
+        }
     }
 
     boolean returnOldOnFailure() {
@@ -228,24 +242,30 @@ public final class DynamoConnection implements Connection, DynamoTransactions, J
     @Override
     public void setTransactionIsolation(int level) throws SQLException {
         checkOpen();
-        if (level != TRANSACTION_SERIALIZABLE && level != TRANSACTION_REPEATABLE_READ
-                && level != TRANSACTION_READ_COMMITTED) {
-            throw DynamoErrors.unsupported("Transaction isolation level " + level);
+        // DynamoDB's transactions are serializable; the JDBC spec lets a driver run a weaker level
+        // asked for as a stronger one, and getTransactionIsolation then tells the one used.
+        if (!DynamoDatabaseMetaData.isolationLevelAccepted(level)) {
+            throw DynamoErrors.unsupported("Transaction isolation level " + level
+                    + " (accepted: READ_UNCOMMITTED, READ_COMMITTED, REPEATABLE_READ, SERIALIZABLE; all run SERIALIZABLE)");
         }
     }
 
     @Override
-    public int getTransactionIsolation() {
+    public int getTransactionIsolation() throws SQLException {
+        checkOpen();
         return TRANSACTION_SERIALIZABLE;
     }
 
     @Override
-    public SQLWarning getWarnings() {
-        return null;
+    public SQLWarning getWarnings() throws SQLException {
+        checkOpen();
+        return warnings;
     }
 
     @Override
-    public void clearWarnings() {
+    public void clearWarnings() throws SQLException {
+        checkOpen();
+        warnings = null;
     }
 
     @Override
@@ -371,8 +391,12 @@ public final class DynamoConnection implements Connection, DynamoTransactions, J
     }
 
     @Override
-    public boolean isValid(int timeout) {
-        return !session.isClosed();
+    public boolean isValid(int timeout) throws SQLException {
+        if (timeout < 0) {
+            throw DynamoErrors.toSql(dev.jdbcdynamo.planner.error.ErrorCode.VALIDATION.error(
+                    "isValid timeout must be 0 (no limit) or a number of seconds, not " + timeout));
+        }
+        return !session.isClosed() && ShardPing.allAnswer(database.internals().shards(), timeout);
     }
 
     @Override

@@ -18,6 +18,7 @@ import static dev.jdbcdynamo.driver.StandardColumns.TABLE_PRIVILEGES;
 import static dev.jdbcdynamo.driver.StandardColumns.TABLE_TYPES;
 import static dev.jdbcdynamo.driver.StandardColumns.UDTS;
 
+import dev.jdbcdynamo.driver.config.ConnectionProperty;
 import dev.jdbcdynamo.planner.plan.Language;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
@@ -61,7 +62,7 @@ final class DynamoDatabaseMetaData implements DatabaseMetaData, JdbcWrapper {
     DynamoDatabaseMetaData(DynamoConnection connection) {
         this.connection = connection;
         this.catalogResults = new CatalogResultSets(connection.database());
-        this.sql = Language.of(ConnectionProperty.LANGUAGE.get(connection.url().properties())) == Language.SQL;
+        this.sql = connection.url().language() == Language.SQL;
     }
 
     // ---- tables and columns ----
@@ -192,7 +193,7 @@ final class DynamoDatabaseMetaData implements DatabaseMetaData, JdbcWrapper {
 
     @Override
     public String getUserName() {
-        String user = ConnectionProperty.USER.get(connection.url().properties());
+        String user = connection.url().settings().string(ConnectionProperty.USER);
         return user == null ? "" : user;
     }
 
@@ -286,7 +287,7 @@ final class DynamoDatabaseMetaData implements DatabaseMetaData, JdbcWrapper {
     @Override public boolean supportsGetGeneratedKeys() { return false; }
     @Override public boolean generatedKeyAlwaysReturned() { return false; }
     @Override public boolean supportsSavepoints() { return false; }
-    @Override public boolean supportsBatchUpdates() { return false; }
+    @Override public boolean supportsBatchUpdates() { return true; }
     @Override public boolean supportsStatementPooling() { return false; }
     @Override public boolean locatorsUpdateCopy() { return false; }
     @Override public boolean autoCommitFailureClosesAllResultSets() { return false; }
@@ -307,8 +308,13 @@ final class DynamoDatabaseMetaData implements DatabaseMetaData, JdbcWrapper {
     /** The levels {@link DynamoConnection#setTransactionIsolation} accepts; each runs serializable. */
     @Override
     public boolean supportsTransactionIsolationLevel(int level) {
+        return isolationLevelAccepted(level);
+    }
+
+    /** Every level but NONE: a weaker one runs as SERIALIZABLE, which the JDBC spec allows. */
+    static boolean isolationLevelAccepted(int level) {
         return level == Connection.TRANSACTION_SERIALIZABLE || level == Connection.TRANSACTION_REPEATABLE_READ
-                || level == Connection.TRANSACTION_READ_COMMITTED;
+                || level == Connection.TRANSACTION_READ_COMMITTED || level == Connection.TRANSACTION_READ_UNCOMMITTED;
     }
 
     // ---- result sets: forward-only and read-only ----

@@ -1,5 +1,7 @@
 package dev.jdbcdynamo.driver;
 
+import dev.jdbcdynamo.driver.config.ConnectionProperty;
+import dev.jdbcdynamo.driver.config.DynamoUrl;
 import dev.jdbcdynamo.engine.Database;
 import dev.jdbcdynamo.planner.error.DynamoException;
 import java.sql.Connection;
@@ -55,16 +57,7 @@ public final class DynamoDriver implements Driver {
 
     @Override
     public DriverPropertyInfo[] getPropertyInfo(String url, Properties info) {
-        Properties props = new Properties();
-        if (info != null) {
-            props.putAll(info);
-        }
-        ConnectionProperty[] all = ConnectionProperty.values();
-        DriverPropertyInfo[] out = new DriverPropertyInfo[all.length];
-        for (int i = 0; i < all.length; i++) {
-            out[i] = all[i].toDriverPropertyInfo(props);
-        }
-        return out;
+        return ConnectionProperty.driverPropertyInfo(url, info);
     }
 
     @Override

@@ -263,7 +263,9 @@ final class DynamoPreparedStatement extends DynamoStatement implements PreparedS
 
     @Override
     public ParameterMetaData getParameterMetaData() throws SQLException {
-        throw DynamoErrors.unsupported("ParameterMetaData");
+        checkOpen();
+        Prepared plan = current();
+        return DynamoParameterMetaData.of(plan.plan(), plan.parameterCount());
     }
 
     @Override

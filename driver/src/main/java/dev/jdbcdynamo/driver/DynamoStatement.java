@@ -295,7 +295,9 @@ class DynamoStatement implements Statement, ConsistentReads, DynamoBatch, JdbcWr
 
     @Override
     public ResultSet getGeneratedKeys() throws SQLException {
-        throw DynamoErrors.unsupported("Generated keys (DynamoDB items carry their own keys)");
+        // Nothing is ever generated (an item carries its own key): an empty result without columns.
+        checkOpen();
+        return MetadataResultSet.empty(List.of());
     }
 
     @Override

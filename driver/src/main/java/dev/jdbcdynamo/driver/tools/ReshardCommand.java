@@ -1,6 +1,6 @@
 package dev.jdbcdynamo.driver.tools;
 
-import dev.jdbcdynamo.driver.DynamoUrl;
+import dev.jdbcdynamo.driver.config.DynamoUrl;
 import dev.jdbcdynamo.engine.storage.Resharding;
 import dev.jdbcdynamo.sharding.reshard.ReshardListener;
 import dev.jdbcdynamo.sharding.reshard.ReshardPhase;
