@@ -12,6 +12,7 @@ import dev.jdbcdynamo.planner.catalog.TableDef;
 import dev.jdbcdynamo.planner.error.DynamoException;
 import dev.jdbcdynamo.planner.error.ErrorCode;
 import dev.jdbcdynamo.planner.eval.ConditionEvaluator;
+import dev.jdbcdynamo.planner.eval.DocumentProjection;
 import dev.jdbcdynamo.planner.eval.UpdateApplier;
 import dev.jdbcdynamo.planner.parse.DynamoExpressionParser;
 import dev.jdbcdynamo.planner.parse.ParsedStatement;
@@ -49,9 +50,9 @@ final class ItemOperations {
         ObjectNode answer = Json.MAPPER.createObjectNode();
         try (Session session = database.openSession(options)) {
             Map<String, AttributeValue> item = first(session.execute(new ParsedStatement(
-                    ItemKeys.select(table, null, ItemKeys.keyCondition(key), projection, null), 0), List.of()));
+                    ItemKeys.select(table, null, ItemKeys.keyCondition(key), null, null), 0), List.of()));
             if (item != null) {
-                answer.set("Item", Json.itemJson(item));
+                answer.set("Item", Json.itemJson(projection == null ? item : DocumentProjection.project(projection, item)));
             }
         }
         return answer;

@@ -11,7 +11,7 @@ import dev.jdbcdynamo.planner.ast.Path;
 import dev.jdbcdynamo.planner.ast.Statement;
 import dev.jdbcdynamo.planner.catalog.KeyAttribute;
 import dev.jdbcdynamo.planner.catalog.TableDef;
-import dev.jdbcdynamo.planner.eval.Projector;
+import dev.jdbcdynamo.planner.eval.DocumentProjection;
 import dev.jdbcdynamo.planner.parse.DynamoExpressionParser;
 import dev.jdbcdynamo.planner.parse.ParsedStatement;
 import dev.jdbcdynamo.planner.value.AttributeValue;
@@ -77,8 +77,6 @@ final class ReadOperations {
         List<String> pageKey = ItemKeys.pageKey(table, index);
         Map<String, AttributeValue> start = Json.item(request, "ExclusiveStartKey");
         boolean count = "COUNT".equals(Json.text(request, "Select"));
-        List<Statement.SelectItem> items = projection == null ? null : projection.stream()
-                .map(p -> new Statement.SelectItem(new Expr.PathRef(p, ItemKeys.POS), null, ItemKeys.POS)).toList();
         ObjectNode answer = Json.MAPPER.createObjectNode();
         ArrayNode out = count ? null : answer.putArray("Items");
         int returned = 0;
@@ -104,7 +102,7 @@ final class ReadOperations {
                     break;
                 }
                 if (!count) {
-                    out.add(Json.itemJson(items == null ? item : Projector.project(items, item)));
+                    out.add(Json.itemJson(projection == null ? item : DocumentProjection.project(projection, item)));
                 }
                 last = item;
                 returned++;
