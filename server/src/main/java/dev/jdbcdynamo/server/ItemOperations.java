@@ -208,7 +208,13 @@ final class ItemOperations {
 
     private static Expr condition(DynamoExpressionParser parser, ObjectNode request) {
         String text = Json.text(request, "ConditionExpression");
-        return text == null ? null : parser.condition(text);
+        if (text == null) {
+            return null;
+        }
+        Expr condition = parser.condition(text);
+        // checked here too: a condition on a missing item never reaches a statement
+        ConditionEvaluator.validate(condition);
+        return condition;
     }
 
     /** DynamoDB's check of a condition on an item that is not written through a conditional statement. */

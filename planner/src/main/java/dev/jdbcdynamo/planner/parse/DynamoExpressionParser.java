@@ -6,7 +6,6 @@ import dev.jdbcdynamo.planner.ast.Statement;
 import dev.jdbcdynamo.planner.error.ErrorCode;
 import dev.jdbcdynamo.planner.value.AttributeValue;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +38,35 @@ public final class DynamoExpressionParser {
         }).parseExpr();
         tokens.expect(TokenKind.END);
         tokens.throwDeferred();
+        rejectArithmetic(expr);
         return bind(expr, r.params());
+    }
+
+    /** Arithmetic belongs to SET only: DynamoDB's condition grammar has no + or -. */
+    private static void rejectArithmetic(Expr expr) {
+        if (expr instanceof Expr.Arithmetic a) {
+            throw ErrorCode.VALIDATION.error("Invalid ConditionExpression: Syntax error; token: \"" + a.op().symbol() + "\"");
+        } else if (expr instanceof Expr.Compare c) {
+            rejectArithmetic(c.left());
+            rejectArithmetic(c.right());
+        } else if (expr instanceof Expr.Between b) {
+            rejectArithmetic(b.value());
+            rejectArithmetic(b.low());
+            rejectArithmetic(b.high());
+        } else if (expr instanceof Expr.In in) {
+            rejectArithmetic(in.value());
+            in.candidates().forEach(DynamoExpressionParser::rejectArithmetic);
+        } else if (expr instanceof Expr.And a) {
+            rejectArithmetic(a.left());
+            rejectArithmetic(a.right());
+        } else if (expr instanceof Expr.Or o) {
+            rejectArithmetic(o.left());
+            rejectArithmetic(o.right());
+        } else if (expr instanceof Expr.Not n) {
+            rejectArithmetic(n.operand());
+        } else if (expr instanceof Expr.Call call) {
+            call.args().forEach(DynamoExpressionParser::rejectArithmetic);
+        }
     }
 
     /** A ProjectionExpression: paths separated by commas. */
@@ -192,10 +219,5 @@ public final class DynamoExpressionParser {
     /** The expression with its parameters replaced by the values they stand for. */
     static Expr bind(Expr expr, List<AttributeValue> params) {
         return new ParameterBinder(params).bind(expr);
-    }
-
-    /** Copies for a map of names and values, kept in order for messages. */
-    static <V> Map<String, V> ordered(Map<String, V> map) {
-        return new LinkedHashMap<>(map);
     }
 }
