@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.CRC32;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,15 +26,40 @@ final class ApiHandler implements HttpHandler {
     static final int MAX_BODY = 16 * 1024 * 1024;
 
     private final Operations operations;
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private volatile boolean draining;
 
     ApiHandler(Operations operations) {
         this.operations = operations;
     }
 
+    /**
+     * Answers new requests with 503 (which the AWS SDKs retry elsewhere or later) and waits until
+     * the requests in flight are answered, at most the given time.
+     */
+    void drain(long millis) {
+        draining = true;
+        long deadline = System.currentTimeMillis() + millis;
+        while (inFlight.get() > 0 && System.currentTimeMillis() < deadline) {
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
     @Override
     public void handle(HttpExchange exchange) throws IOException {
         String requestId = UUID.randomUUID().toString();
+        inFlight.incrementAndGet();
         try (exchange) {
+            if (draining) {
+                send(exchange, requestId, 503, "application/x-amz-json-1.0", ErrorBodies.body(
+                        new ApiException(503, "ServiceUnavailable", "The server is shutting down", null)));
+                return;
+            }
             if (exchange.getRequestMethod().equals("GET")) {
                 send(exchange, requestId, 200, "text/plain", "healthy: jdbc:dynamo DynamoDB API\n".getBytes(StandardCharsets.UTF_8));
                 return;
@@ -56,6 +82,8 @@ final class ApiHandler implements HttpHandler {
                 answer = ErrorBodies.body(api);
             }
             send(exchange, requestId, status, "application/x-amz-json-1.0", answer);
+        } finally {
+            inFlight.decrementAndGet();
         }
     }
 

@@ -13,10 +13,12 @@ import java.util.concurrent.TimeUnit;
 public final class DynamoHttpServer implements AutoCloseable {
     private final HttpServer http;
     private final ExecutorService workers;
+    private final ApiHandler handler;
 
-    private DynamoHttpServer(HttpServer http, ExecutorService workers) {
+    private DynamoHttpServer(HttpServer http, ExecutorService workers, ApiHandler handler) {
         this.http = http;
         this.workers = workers;
+        this.handler = handler;
     }
 
     /** Starts serving on a port (0: any free one); the database stays the caller's to close. */
@@ -25,9 +27,10 @@ public final class DynamoHttpServer implements AutoCloseable {
             HttpServer http = HttpServer.create(new InetSocketAddress(port), 128);
             ExecutorService workers = Executors.newFixedThreadPool(threads);
             http.setExecutor(workers);
-            http.createContext("/", new ApiHandler(new Operations(database)));
+            ApiHandler handler = new ApiHandler(new Operations(database));
+            http.createContext("/", handler);
             http.start();
-            return new DynamoHttpServer(http, workers);
+            return new DynamoHttpServer(http, workers, handler);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot listen on port " + port, e);
         }
@@ -43,7 +46,9 @@ public final class DynamoHttpServer implements AutoCloseable {
 
     /** Stops accepting requests and lets those in flight finish (up to the grace period). */
     public void stop(int graceSeconds) {
-        http.stop(graceSeconds);
+        // HttpServer.stop(n) waits the whole n seconds on JDK 17 even when idle: drain ourselves.
+        handler.drain(graceSeconds * 1000L);
+        http.stop(0);
         workers.shutdown();
         try {
             workers.awaitTermination(graceSeconds, TimeUnit.SECONDS);

@@ -48,9 +48,12 @@ public final class ServerMain {
         Database database = Database.open(config);
         DynamoHttpServer server = DynamoHttpServer.start(database, port, 2 * Runtime.getRuntime().availableProcessors() + 8);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            // SIGTERM: stop accepting, let requests in flight finish, then close the shards.
+            // SIGTERM: refuse new requests (503), let those in flight finish. The database is not
+            // closed here: the embedded MariaDB stops in its own shutdown hook, and a pool closing
+            // against a stopped server only waits; an unfinished transaction is the engine's
+            // recovery's, as after any crash.
             server.stop(10);
-            database.close();
+            LOG.info("jdbc:dynamo DynamoDB API stopped");
         }, "jdbc-dynamo-server-shutdown"));
         LOG.info("jdbc:dynamo DynamoDB API ready at {} on {}", server.url(), location);
     }
