@@ -69,6 +69,33 @@ class ProtocolAndTablesTest {
     }
 
     @Test
+    void badMembersAre400sNever500s() throws Exception {
+        client.createTable(CreateTableRequest.builder().tableName("bad_input")
+                .attributeDefinitions(attr("pk", ScalarAttributeType.S)).keySchema(key("pk", KeyType.HASH))
+                .billingMode(BillingMode.PAY_PER_REQUEST).build());
+        String[] bodies = {
+            "{\"TableName\": 5, \"Key\": {\"pk\": {\"S\": \"a\"}}}",
+            "{\"TableName\": \"bad_input\", \"Key\": \"nope\"}",
+            "{\"TableName\": \"bad_input\", \"Key\": {\"pk\": {\"S\": 5}}}",
+            "{\"TableName\": \"bad_input\", \"Key\": {\"pk\": {\"Q\": \"a\"}}}",
+            "{\"TableName\": \"bad_input\", \"Key\": {\"pk\": {\"N\": \"not a number\"}}}",
+            "{\"TableName\": \"bad_input\", \"Key\": {\"pk\": {\"S\": \"a\"}}, \"ProjectionExpression\": \"a,,b\"}",
+            "{}",
+            "null",
+            "",
+        };
+        for (String body : bodies) {
+            HttpResponse<String> answer = post("DynamoDB_20120810.GetItem", body);
+            assertThat(answer.statusCode()).as(body).isEqualTo(400);
+            assertThat(answer.body()).as(body).contains("\"__type\":\"com.amazonaws.dynamodb.v20120810#");
+        }
+        HttpResponse<String> put = post("DynamoDB_20120810.PutItem",
+                "{\"TableName\": \"bad_input\", \"Item\": {\"pk\": {\"S\": \"a\"}, \"x\": {\"SS\": []}}}");
+        assertThat(put.statusCode()).isEqualTo(400);
+        assertThat(post("DynamoDB_20120810.Scan", "{\"TableName\": \"bad_input\"}").body()).contains("\"Count\":0");
+    }
+
+    @Test
     void unknownOperationAndMissingTarget() throws Exception {
         HttpResponse<String> unknown = post("DynamoDB_20120810.FlyToTheMoon", "{}");
         assertThat(unknown.statusCode()).isEqualTo(400);
