@@ -119,6 +119,27 @@ class ItemApiTest {
     }
 
     @Test
+    void concurrentUpsertsCountEveryIncrement() throws Exception {
+        int threads = 4;
+        int each = 10;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            done.add(pool.submit(() -> {
+                for (int i = 0; i < each; i++) {
+                    client.updateItem(b -> b.tableName(TABLE).key(Map.of("pk", s("counter"), "sk", n("1")))
+                            .updateExpression("ADD hits :one").expressionAttributeValues(Map.of(":one", n("1"))));
+                }
+            }));
+        }
+        for (java.util.concurrent.Future<?> f : done) {
+            f.get();
+        }
+        pool.shutdown();
+        assertThat(get("counter", "1")).containsEntry("hits", n(Integer.toString(threads * each)));
+    }
+
+    @Test
     void deleteWithConditionAndReturnValues() {
         client.putItem(b -> b.tableName(TABLE).item(Map.of("pk", s("d"), "sk", n("1"), "v", n("7"))));
         assertThatThrownBy(() -> client.deleteItem(b -> b.tableName(TABLE).key(Map.of("pk", s("d"), "sk", n("1")))
