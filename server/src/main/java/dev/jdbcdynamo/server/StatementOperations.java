@@ -67,12 +67,17 @@ final class StatementOperations {
         }
         ObjectNode answer = Json.MAPPER.createObjectNode();
         ArrayNode responses = answer.putArray("Responses");
-        try (Session session = database.openSession(SessionOptions.partiql())) {
+        try (Session session = database.openSession(groupOptions(request.path("Statements")))) {
             BatchResults results = session.executeBatch(requests);
             for (BatchOutcome outcome : results.outcomes()) {
                 ObjectNode r = responses.addObject();
                 if (!outcome.succeeded()) {
-                    r.putObject("Error").put("Code", outcome.errorCode()).put("Message", outcome.error().getMessage());
+                    ObjectNode error = r.putObject("Error").put("Code", outcome.errorCode())
+                            .put("Message", outcome.error().getMessage());
+                    ObjectNode old = ErrorBodies.of(outcome.error()).extra();
+                    if (old != null && old.has("Item")) {
+                        error.set("Item", old.get("Item"));
+                    }
                 } else if (outcome.item() != null) {
                     r.set("Item", Json.itemJson(outcome.item()));
                 }
@@ -88,7 +93,7 @@ final class StatementOperations {
         }
         ObjectNode answer = Json.MAPPER.createObjectNode();
         ArrayNode responses = answer.putArray("Responses");
-        try (Session session = database.openSession(SessionOptions.partiql())) {
+        try (Session session = database.openSession(groupOptions(request.path("TransactStatements")))) {
             for (Result result : session.executeTransaction(requests, Json.text(request, "ClientRequestToken"))) {
                 ObjectNode r = responses.addObject();
                 if (result instanceof Result.Items read) {
@@ -108,6 +113,18 @@ final class StatementOperations {
         boolean returnOld = "ALL_OLD".equals(Json.text(request, "ReturnValuesOnConditionCheckFailure"));
         return new SessionOptions(base.language(), consistent, base.fullScanGuard(), returnOld,
                 base.gsiReadYourWrites(), null);
+    }
+
+    /**
+     * A batch's or a transaction's session: ReturnValuesOnConditionCheckFailure is per statement in
+     * DynamoDB and per session in the engine, so ALL_OLD on any statement asks it for all of them.
+     */
+    private static SessionOptions groupOptions(JsonNode statements) {
+        boolean returnOld = false;
+        for (JsonNode statement : statements) {
+            returnOld |= "ALL_OLD".equals(Json.text(statement, "ReturnValuesOnConditionCheckFailure"));
+        }
+        return SessionOptions.partiql().withReturnOldOnConditionCheckFailure(returnOld);
     }
 
     private static String token(long offset, String statement) {
