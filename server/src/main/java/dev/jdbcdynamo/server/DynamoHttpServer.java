@@ -12,6 +12,8 @@ import java.util.concurrent.TimeUnit;
 /** DynamoDB's HTTP API on one engine {@link Database}, served by the JDK's built-in HTTP server. */
 public final class DynamoHttpServer implements AutoCloseable {
     private final HttpServer http;
+    private static final String NO_DELAY = "sun.net.httpserver.nodelay";
+
     private final ExecutorService workers;
     private final ApiHandler handler;
 
@@ -23,11 +25,25 @@ public final class DynamoHttpServer implements AutoCloseable {
 
     /** Starts serving on a port (0: any free one); the database stays the caller's to close. */
     public static DynamoHttpServer start(Database database, int port, int threads) {
+        return start(database, port, threads, false);
+    }
+
+    /**
+     * Starts serving; {@code gsiReadYourWrites} (beyond DynamoDB) makes each global index read first
+     * apply every write committed before it, as the driver's property of that name does.
+     */
+    public static DynamoHttpServer start(Database database, int port, int threads, boolean gsiReadYourWrites) {
+        // The JDK server writes a response's headers and body separately; with Nagle's algorithm on,
+        // the body waits for the client's delayed ACK (about 40 ms a request). Read once, at the
+        // server's first start in the JVM; an explicit setting of the property is left alone.
+        if (System.getProperty(NO_DELAY) == null) {
+            System.setProperty(NO_DELAY, "true");
+        }
         try {
             HttpServer http = HttpServer.create(new InetSocketAddress(port), 128);
             ExecutorService workers = Executors.newFixedThreadPool(threads);
             http.setExecutor(workers);
-            ApiHandler handler = new ApiHandler(new Operations(database));
+            ApiHandler handler = new ApiHandler(new Operations(database, gsiReadYourWrites));
             http.createContext("/", handler);
             http.start();
             return new DynamoHttpServer(http, workers, handler);

@@ -9,11 +9,12 @@ import java.util.function.Function;
 final class Operations {
     private final Map<String, Function<ObjectNode, ObjectNode>> byName;
 
-    Operations(Database database) {
+    /** {@code gsiReadYourWrites}: beyond DynamoDB, a global index read first applies every earlier write. */
+    Operations(Database database, boolean gsiReadYourWrites) {
         TableOperations tables = new TableOperations(database);
-        StatementOperations statements = new StatementOperations(database);
+        StatementOperations statements = new StatementOperations(database, gsiReadYourWrites);
         ItemOperations items = new ItemOperations(database);
-        ReadOperations reads = new ReadOperations(database);
+        ReadOperations reads = new ReadOperations(database, gsiReadYourWrites);
         this.byName = Map.ofEntries(
                 Map.entry("CreateTable", tables::create),
                 Map.entry("DescribeTable", tables::describe),

@@ -27,9 +27,11 @@ import java.util.Map;
  */
 final class ReadOperations {
     private final Database database;
+    private final boolean gsiReadYourWrites;
 
-    ReadOperations(Database database) {
+    ReadOperations(Database database, boolean gsiReadYourWrites) {
         this.database = database;
+        this.gsiReadYourWrites = gsiReadYourWrites;
     }
 
     ObjectNode query(ObjectNode request) {
@@ -82,7 +84,8 @@ final class ReadOperations {
         int returned = 0;
         SessionOptions base = SessionOptions.partiql();
         SessionOptions options = new SessionOptions(base.language(),
-                Boolean.TRUE.equals(Json.bool(request, "ConsistentRead")) ? Boolean.TRUE : null, false, false, false, null);
+                Boolean.TRUE.equals(Json.bool(request, "ConsistentRead")) ? Boolean.TRUE : null, false, false,
+                gsiReadYourWrites, null);
         try (Session session = database.openSession(options);
              Result.Items read = (Result.Items) session.execute(new ParsedStatement(select, 0), List.of())) {
             boolean skipping = start != null;

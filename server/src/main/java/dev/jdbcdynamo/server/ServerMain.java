@@ -21,6 +21,7 @@ public final class ServerMain {
     public static void main(String[] args) {
         int port = 8000;
         Integer shards = null;
+        boolean gsiReadYourWrites = false;
         DatabaseConfig.Location location = new DatabaseConfig.Directory("dynamo-data");
         for (int i = 0; i < args.length; i++) {
             String value = i + 1 < args.length ? args[i + 1] : null;
@@ -30,6 +31,7 @@ public final class ServerMain {
                 case "--config" -> location = new DatabaseConfig.TopologyFile(require(args[i], value));
                 case "--mysql" -> location = mysql(require(args[i], value));
                 case "--shards" -> shards = Integer.parseInt(require(args[i], value));
+                case "--gsi-read-your-writes" -> gsiReadYourWrites = Boolean.parseBoolean(require(args[i], value));
                 case "--auth" -> {
                     if (!require(args[i], value).equals("off")) {
                         throw new IllegalArgumentException("--auth: only 'off' so far (SigV4 verification is not built yet)");
@@ -37,7 +39,7 @@ public final class ServerMain {
                 }
                 default -> throw new IllegalArgumentException("unknown option " + args[i]
                         + "; usage: --port 8000 [--embedded <dir>|mem:<name> | --config topology.yaml"
-                        + " | --mysql host:port/db,...] [--shards n] [--auth off]");
+                        + " | --mysql host:port/db,...] [--shards n] [--gsi-read-your-writes true] [--auth off]");
             }
             i++;
         }
@@ -46,7 +48,8 @@ public final class ServerMain {
             config = config.withShards(shards);
         }
         Database database = Database.open(config);
-        DynamoHttpServer server = DynamoHttpServer.start(database, port, 2 * Runtime.getRuntime().availableProcessors() + 8);
+        DynamoHttpServer server = DynamoHttpServer.start(database, port,
+                2 * Runtime.getRuntime().availableProcessors() + 8, gsiReadYourWrites);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             // SIGTERM: refuse new requests (503), let those in flight finish. The database is not
             // closed here: the embedded MariaDB stops in its own shutdown hook, and a pool closing

@@ -24,9 +24,11 @@ import java.util.Map;
  */
 final class StatementOperations {
     private final Database database;
+    private final boolean gsiReadYourWrites;
 
-    StatementOperations(Database database) {
+    StatementOperations(Database database, boolean gsiReadYourWrites) {
         this.database = database;
+        this.gsiReadYourWrites = gsiReadYourWrites;
     }
 
     ObjectNode execute(ObjectNode request) {
@@ -107,12 +109,12 @@ final class StatementOperations {
         return answer;
     }
 
-    private static SessionOptions options(JsonNode request) {
+    private SessionOptions options(JsonNode request) {
         SessionOptions base = SessionOptions.partiql();
         Boolean consistent = Json.bool(request, "ConsistentRead");
         boolean returnOld = "ALL_OLD".equals(Json.text(request, "ReturnValuesOnConditionCheckFailure"));
         return new SessionOptions(base.language(), consistent, base.fullScanGuard(), returnOld,
-                base.gsiReadYourWrites(), null);
+                gsiReadYourWrites, null);
     }
 
     /**

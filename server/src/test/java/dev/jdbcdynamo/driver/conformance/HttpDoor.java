@@ -41,7 +41,7 @@ final class HttpDoor implements Door {
 
     HttpDoor() {
         database = Database.open(DatabaseConfig.of(new DatabaseConfig.Mem("conformance_http")).withShards(2));
-        server = DynamoHttpServer.start(database, 0, 4);
+        server = DynamoHttpServer.start(database, 0, 4, true);
     }
 
     @Override
