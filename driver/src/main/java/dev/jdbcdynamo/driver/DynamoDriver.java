@@ -2,6 +2,8 @@ package dev.jdbcdynamo.driver;
 
 import dev.jdbcdynamo.driver.config.ConnectionProperty;
 import dev.jdbcdynamo.driver.config.DynamoUrl;
+import dev.jdbcdynamo.driver.error.DynamoErrors;
+import dev.jdbcdynamo.driver.jdbc.DynamoConnection;
 import dev.jdbcdynamo.engine.Database;
 import dev.jdbcdynamo.planner.error.DynamoException;
 import java.sql.Connection;
