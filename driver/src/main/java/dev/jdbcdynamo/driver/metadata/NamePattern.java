@@ -7,8 +7,8 @@ import java.util.regex.Pattern;
  * and {@code \} (the search string escape) makes the next character literal; a null pattern
  * matches every name. Matching is case-sensitive because DynamoDB names are.
  */
-public final class NamePattern {
-    public static final String ESCAPE = "\\";
+final class NamePattern {
+    static final String ESCAPE = "\\";
     private static final NamePattern ALL = new NamePattern(null);
 
     private final Pattern regex;
@@ -17,7 +17,7 @@ public final class NamePattern {
         this.regex = regex;
     }
 
-    public static NamePattern of(String pattern) {
+    static NamePattern of(String pattern) {
         if (pattern == null || pattern.equals("%")) {
             return ALL;
         }
@@ -45,7 +45,7 @@ public final class NamePattern {
         }
     }
 
-    public boolean matches(String name) {
+    boolean matches(String name) {
         return regex == null || (name != null && regex.matcher(name).matches());
     }
 }

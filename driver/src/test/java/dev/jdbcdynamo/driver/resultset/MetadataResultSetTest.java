@@ -3,7 +3,6 @@ package dev.jdbcdynamo.driver.resultset;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.jdbcdynamo.driver.metadata.NamePattern;
 import dev.jdbcdynamo.planner.value.AttributeValue;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
@@ -15,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The in-memory metadata ResultSet and the LIKE-style name patterns of DatabaseMetaData, without a database. */
+/** The in-memory metadata ResultSet, without a database. */
 class MetadataResultSetTest {
     private static final List<MetadataResultSet.Column> COLUMNS =
             MetadataResultSet.Column.list("TABLE_NAME KEY_SEQ:SMALLINT ORDINAL_POSITION:INTEGER PAGES:BIGINT"
@@ -193,48 +192,5 @@ class MetadataResultSetTest {
                 List.<Object[]>of(new Object[] {"7"}))).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> MetadataResultSet.Column.list("X:NOT_A_TYPE"))
                 .isInstanceOf(IllegalArgumentException.class);
-    }
-
-    @Test
-    void nullAndPercentPatternsMatchEverything() {
-        assertThat(NamePattern.of(null).matches("anything")).isTrue();
-        assertThat(NamePattern.of("%").matches("")).isTrue();
-        assertThat(NamePattern.of("%").matches("a.b-c")).isTrue();
-    }
-
-    @Test
-    void percentAndUnderscoreAreWildcards() {
-        NamePattern pattern = NamePattern.of("Ord%s");
-        assertThat(pattern.matches("Orders")).isTrue();
-        assertThat(pattern.matches("Ords")).isTrue();
-        assertThat(pattern.matches("Orders2")).isFalse();
-        assertThat(pattern.matches("orders")).as("names are case-sensitive").isFalse();
-        assertThat(NamePattern.of("t_1").matches("tx1")).isTrue();
-        assertThat(NamePattern.of("t_1").matches("t1")).isFalse();
-        assertThat(NamePattern.of("").matches("")).isTrue();
-        assertThat(NamePattern.of("").matches("a")).isFalse();
-    }
-
-    @Test
-    void escapedWildcardsAreLiteral() {
-        String escape = NamePattern.ESCAPE;
-        assertThat(escape).isEqualTo("\\");
-        NamePattern underscore = NamePattern.of("my" + escape + "_table");
-        assertThat(underscore.matches("my_table")).isTrue();
-        assertThat(underscore.matches("myXtable")).isFalse();
-        NamePattern percent = NamePattern.of("100" + escape + "%");
-        assertThat(percent.matches("100%")).isTrue();
-        assertThat(percent.matches("1000")).isFalse();
-        assertThat(NamePattern.of("a\\\\b").matches("a\\b")).as("escaped escape").isTrue();
-        assertThat(NamePattern.of("a\\").matches("a\\")).as("a trailing escape is literal").isTrue();
-    }
-
-    @Test
-    void regexCharactersInNamesAreLiteral() {
-        assertThat(NamePattern.of("a.b").matches("a.b")).isTrue();
-        assertThat(NamePattern.of("a.b").matches("axb")).isFalse();
-        assertThat(NamePattern.of("x[1]+\\E(y)").matches("x[1]+E(y)")).isTrue();
-        assertThat(NamePattern.of("t-%").matches("t-1\nline")).isTrue();
-        assertThat(NamePattern.of("a\\\\Eb").matches("a\\Eb")).as("\\E inside a quoted literal").isTrue();
     }
 }
