@@ -1,10 +1,10 @@
 package dev.jdbcdynamo.driver.admin;
 
 import dev.jdbcdynamo.driver.error.DynamoErrors;
-import dev.jdbcdynamo.driver.jdbc.DynamoStatement;
 import dev.jdbcdynamo.driver.resultset.ItemResultSet;
 import dev.jdbcdynamo.driver.resultset.ResultShape;
 import dev.jdbcdynamo.engine.storage.DiscoveredColumns;
+import dev.jdbcdynamo.engine.storage.DynamoDatabase;
 import dev.jdbcdynamo.planner.catalog.TableDef;
 import dev.jdbcdynamo.planner.error.DynamoException;
 import dev.jdbcdynamo.planner.error.ErrorCode;
@@ -12,6 +12,7 @@ import dev.jdbcdynamo.planner.value.AttributeValue;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -51,12 +52,12 @@ public final class AnalyzeTable {
         return table;
     }
 
-    public ResultSet run(DynamoStatement statement) throws SQLException {
-        statement.checkOpen();
+    /** Runs the statement for {@code statement} (open: its caller checks) against {@code database}. */
+    public ResultSet run(Statement statement, DynamoDatabase database, int maxRows) throws SQLException {
         try {
-            TableDef def = statement.connection.database().table(table)
+            TableDef def = database.table(table)
                     .orElseThrow(() -> ErrorCode.TABLE_NOT_FOUND.error(table));
-            List<DiscoveredColumns.Column> found = statement.connection.database().discoveredColumns().analyze(def);
+            List<DiscoveredColumns.Column> found = database.discoveredColumns().analyze(def);
             List<Map<String, AttributeValue>> rows = new ArrayList<>();
             for (DiscoveredColumns.Column c : found) {
                 Map<String, AttributeValue> row = new LinkedHashMap<>();
@@ -70,7 +71,7 @@ public final class AnalyzeTable {
                     new ResultShape.Column("type", Types.VARCHAR, "STRING"),
                     new ResultShape.Column("items", Types.DECIMAL, "NUMBER"),
                     new ResultShape.Column(ResultShape.ITEM_COLUMN, Types.VARCHAR, "JSON")));
-            return new ItemResultSet(statement, shape, rows, statement.getMaxRows());
+            return new ItemResultSet(statement, shape, rows, maxRows);
         } catch (DynamoException e) {
             throw DynamoErrors.toSql(e);
         }

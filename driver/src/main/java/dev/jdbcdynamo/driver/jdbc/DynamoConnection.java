@@ -6,7 +6,6 @@ import dev.jdbcdynamo.driver.config.DynamoUrl;
 import dev.jdbcdynamo.driver.error.DynamoErrors;
 import dev.jdbcdynamo.driver.error.JdbcWrapper;
 import dev.jdbcdynamo.driver.metadata.DynamoDatabaseMetaData;
-import dev.jdbcdynamo.driver.resultset.DynamoArray;
 import dev.jdbcdynamo.driver.sqlext.SqlExtensions;
 import dev.jdbcdynamo.engine.Database;
 import dev.jdbcdynamo.engine.Prepared;
@@ -82,11 +81,11 @@ public final class DynamoConnection implements Connection, DynamoTransactions, J
         return database.internals();
     }
 
-    public DynamoUrl url() {
+    DynamoUrl url() {
         return url;
     }
 
-    public String urlText() {
+    String urlText() {
         return urlText;
     }
 
@@ -218,7 +217,7 @@ public final class DynamoConnection implements Connection, DynamoTransactions, J
     @Override
     public DatabaseMetaData getMetaData() throws SQLException {
         checkOpen();
-        return new DynamoDatabaseMetaData(this);
+        return new DynamoDatabaseMetaData(this, database(), url, urlText);
     }
 
     @Override
@@ -434,7 +433,7 @@ public final class DynamoConnection implements Connection, DynamoTransactions, J
 
     @Override
     public Array createArrayOf(String typeName, Object[] elements) throws SQLException {
-        return DynamoArray.of(typeName, elements);
+        return ParameterValues.array(typeName, elements);
     }
 
     @Override

@@ -23,8 +23,8 @@ import java.sql.Statement;
 import java.util.List;
 
 /** A plain Statement: each call plans its text (plans are cached by text) and runs it. */
-public class DynamoStatement implements Statement, ConsistentReads, DynamoBatch, JdbcWrapper {
-    public final DynamoConnection connection;
+class DynamoStatement implements Statement, ConsistentReads, DynamoBatch, JdbcWrapper {
+    final DynamoConnection connection;
     private ResultSet current;
     private int updateCount = -1;
     private int maxRows;
@@ -79,7 +79,7 @@ public class DynamoStatement implements Statement, ConsistentReads, DynamoBatch,
         return consistentRead;
     }
 
-    public void checkOpen() throws SQLException {
+    void checkOpen() throws SQLException {
         if (closed) {
             throw DynamoErrors.closed("Statement");
         }
@@ -124,7 +124,7 @@ public class DynamoStatement implements Statement, ConsistentReads, DynamoBatch,
         if (analyze != null) {
             closeCurrent();
             updateCount = -1;
-            current = analyze.run(this);
+            current = analyze.run(this, connection.database(), maxRows);
             return true;
         }
         return run(connection.plan(sql), List.of());

@@ -23,14 +23,32 @@ import java.util.UUID;
  * applications store and that sorts in time order), UUID, Character and enums as strings,
  * {@code java.sql.Array} and Java arrays as lists, and the contents of streams, Blobs and Clobs.
  */
-public final class ParameterValues {
+final class ParameterValues {
     /** Streams are read whole; no DynamoDB item holds more than this. */
     private static final int MAX_BYTES = 400 * 1024;
 
     private ParameterValues() {
     }
 
-    public static AttributeValue of(Object value) throws SQLException {
+    /**
+     * {@code Connection.createArrayOf}: a set for the type names STRING_SET/SS, NUMBER_SET/NS,
+     * BINARY_SET/BS, a list for any other name.
+     */
+    static DynamoArray array(String typeName, Object[] elements) throws SQLException {
+        AttributeValue list = of(elements == null ? java.util.List.of() : elements);
+        String name = typeName == null ? "" : typeName.toUpperCase(java.util.Locale.ROOT);
+        boolean set = switch (name) {
+            case "STRING_SET", "SS", "NUMBER_SET", "NS", "BINARY_SET", "BS" -> true;
+            default -> false;
+        };
+        if (!set) {
+            return new DynamoArray(list);
+        }
+        return new DynamoArray(of(new java.util.LinkedHashSet<>(
+                (java.util.List<?>) JavaValues.toJava(list))));
+    }
+
+    static AttributeValue of(Object value) throws SQLException {
         try {
             return JavaValues.fromJava(normalize(value));
         } catch (DynamoException e) {

@@ -18,11 +18,11 @@ import static dev.jdbcdynamo.driver.metadata.StandardColumns.TABLE_PRIVILEGES;
 import static dev.jdbcdynamo.driver.metadata.StandardColumns.TABLE_TYPES;
 import static dev.jdbcdynamo.driver.metadata.StandardColumns.UDTS;
 
-import dev.jdbcdynamo.driver.DynamoDriver;
 import dev.jdbcdynamo.driver.config.ConnectionProperty;
+import dev.jdbcdynamo.driver.config.DynamoUrl;
 import dev.jdbcdynamo.driver.error.JdbcWrapper;
-import dev.jdbcdynamo.driver.jdbc.DynamoConnection;
 import dev.jdbcdynamo.driver.resultset.ResultShape;
+import dev.jdbcdynamo.engine.storage.DynamoDatabase;
 import dev.jdbcdynamo.planner.plan.Language;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
@@ -36,7 +36,7 @@ import java.util.List;
  *
  * <p>Mapping: a database has no catalogs and no schemas. {@link #getCatalogs()} and
  * {@link #getSchemas()} are empty (with their standard columns) and every row names its table
- * with TABLE_CAT and TABLE_SCHEM null, as {@link DynamoConnection#getCatalog()} and
+ * with TABLE_CAT and TABLE_SCHEM null, as {@link Connection#getCatalog()} and
  * {@code getSchema()} report; DBeaver then lists the tables directly under the connection, as it
  * does for SQLite. A catalog argument of null or "" and a schema pattern that matches "" (null,
  * "", "%") select the tables; any other value selects nothing. Each DynamoDB table is a TABLE;
@@ -59,14 +59,19 @@ public final class DynamoDatabaseMetaData implements DatabaseMetaData, JdbcWrapp
             "NOTHING", "PIVOT", "PROJECTION", "REMOVE", "RETURNING", "SEXP", "SORT", "STRING", "STRUCT", "SYMBOL",
             "TUPLE", "UNPIVOT");
 
-    private final DynamoConnection connection;
+    private final Connection connection;
+    private final DynamoUrl url;
+    private final String urlText;
     private final CatalogResultSets catalogResults;
     private final boolean sql;
 
-    public DynamoDatabaseMetaData(DynamoConnection connection) {
+    /** The metadata of {@code connection}, opened on {@code database} with {@code url} (as given: {@code urlText}). */
+    public DynamoDatabaseMetaData(Connection connection, DynamoDatabase database, DynamoUrl url, String urlText) {
         this.connection = connection;
-        this.catalogResults = new CatalogResultSets(connection.database());
-        this.sql = connection.url().language() == Language.SQL;
+        this.url = url;
+        this.urlText = urlText;
+        this.catalogResults = new CatalogResultSets(database);
+        this.sql = url.language() == Language.SQL;
     }
 
     // ---- tables and columns ----
@@ -177,16 +182,16 @@ public final class DynamoDatabaseMetaData implements DatabaseMetaData, JdbcWrapp
 
     // ---- the product and the connection ----
 
-    @Override public String getURL() { return connection.urlText(); }
+    @Override public String getURL() { return urlText; }
     @Override public Connection getConnection() { return connection; }
     @Override public String getDatabaseProductName() { return PRODUCT; }
-    @Override public String getDatabaseProductVersion() { return DynamoDriver.VERSION; }
-    @Override public int getDatabaseMajorVersion() { return DynamoDriver.MAJOR_VERSION; }
-    @Override public int getDatabaseMinorVersion() { return DynamoDriver.MINOR_VERSION; }
+    @Override public String getDatabaseProductVersion() { return DriverVersion.TEXT; }
+    @Override public int getDatabaseMajorVersion() { return DriverVersion.MAJOR; }
+    @Override public int getDatabaseMinorVersion() { return DriverVersion.MINOR; }
     @Override public String getDriverName() { return PRODUCT; }
-    @Override public String getDriverVersion() { return DynamoDriver.VERSION; }
-    @Override public int getDriverMajorVersion() { return DynamoDriver.MAJOR_VERSION; }
-    @Override public int getDriverMinorVersion() { return DynamoDriver.MINOR_VERSION; }
+    @Override public String getDriverVersion() { return DriverVersion.TEXT; }
+    @Override public int getDriverMajorVersion() { return DriverVersion.MAJOR; }
+    @Override public int getDriverMinorVersion() { return DriverVersion.MINOR; }
     @Override public int getJDBCMajorVersion() { return 4; }
     @Override public int getJDBCMinorVersion() { return 2; }
     @Override public int getSQLStateType() { return sqlStateSQL; }
@@ -197,7 +202,7 @@ public final class DynamoDatabaseMetaData implements DatabaseMetaData, JdbcWrapp
 
     @Override
     public String getUserName() {
-        String user = connection.url().settings().string(ConnectionProperty.USER);
+        String user = url.settings().string(ConnectionProperty.USER);
         return user == null ? "" : user;
     }
 
@@ -309,7 +314,7 @@ public final class DynamoDatabaseMetaData implements DatabaseMetaData, JdbcWrapp
     @Override public boolean supportsOpenStatementsAcrossCommit() { return true; }
     @Override public boolean supportsOpenStatementsAcrossRollback() { return true; }
 
-    /** The levels {@link DynamoConnection#setTransactionIsolation} accepts; each runs serializable. */
+    /** The levels {@link Connection#setTransactionIsolation} accepts; each runs serializable. */
     @Override
     public boolean supportsTransactionIsolationLevel(int level) {
         return isolationLevelAccepted(level);

@@ -1,7 +1,6 @@
 package dev.jdbcdynamo.driver.resultset;
 
 import dev.jdbcdynamo.driver.error.DynamoErrors;
-import dev.jdbcdynamo.driver.jdbc.ParameterValues;
 import dev.jdbcdynamo.planner.value.AttributeValue;
 import dev.jdbcdynamo.planner.value.JavaValues;
 import java.math.BigDecimal;
@@ -23,26 +22,8 @@ public final class DynamoArray implements Array {
     private final AttributeValue value;
     private boolean freed;
 
-    DynamoArray(AttributeValue value) {
+    public DynamoArray(AttributeValue value) {
         this.value = value;
-    }
-
-    /**
-     * {@code Connection.createArrayOf}: a set for the type names STRING_SET/SS, NUMBER_SET/NS,
-     * BINARY_SET/BS, a list for any other name.
-     */
-    public static DynamoArray of(String typeName, Object[] elements) throws SQLException {
-        AttributeValue list = ParameterValues.of(elements == null ? java.util.List.of() : elements);
-        String name = typeName == null ? "" : typeName.toUpperCase(java.util.Locale.ROOT);
-        boolean set = switch (name) {
-            case "STRING_SET", "SS", "NUMBER_SET", "NS", "BINARY_SET", "BS" -> true;
-            default -> false;
-        };
-        if (!set) {
-            return new DynamoArray(list);
-        }
-        return new DynamoArray(ParameterValues.of(new java.util.LinkedHashSet<>(
-                (java.util.List<?>) JavaValues.toJava(list))));
     }
 
     /** The DynamoDB value this array shows. */

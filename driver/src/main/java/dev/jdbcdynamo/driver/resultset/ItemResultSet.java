@@ -40,7 +40,7 @@ public final class ItemResultSet extends AbstractDynamoResultSet implements Dyna
      * Rows {@code ahead} (already read, e.g. to learn the columns), then those of {@code rest}, read
      * only as {@code next} reaches them; closing this closes {@code rest}.
      */
-    public ItemResultSet(Statement statement, ResultShape shape, List<Map<String, AttributeValue>> ahead, ItemStream rest,
+    ItemResultSet(Statement statement, ResultShape shape, List<Map<String, AttributeValue>> ahead, ItemStream rest,
                   int maxRows) {
         this.statement = statement;
         this.shape = shape;

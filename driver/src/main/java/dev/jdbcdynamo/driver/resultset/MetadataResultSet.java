@@ -2,7 +2,6 @@ package dev.jdbcdynamo.driver.resultset;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.jdbcdynamo.driver.metadata.DynamoDatabaseMetaData;
 import dev.jdbcdynamo.planner.value.AttributeValue;
 import java.math.BigDecimal;
 import java.sql.JDBCType;
@@ -16,7 +15,7 @@ import java.util.List;
 
 /**
  * A forward-only, read-only ResultSet over rows held in memory, typed per column, as returned by
- * {@link DynamoDatabaseMetaData}.
+ * {@link java.sql.DatabaseMetaData}.
  */
 public final class MetadataResultSet extends AbstractDynamoResultSet {
     /** A column: its name and its {@link Types} code (VARCHAR, INTEGER, SMALLINT, BIGINT or BOOLEAN). */

@@ -36,7 +36,7 @@ public record ResultShape(String tableName, List<Column> columns, boolean itemCo
     }
 
     /** The columns of a SQL extension's result, as Calcite typed them; no item column. */
-    public static ResultShape of(Plan.SqlQuery query) {
+    static ResultShape of(Plan.SqlQuery query) {
         List<Column> out = new ArrayList<>();
         for (Plan.SqlColumn c : query.columns()) {
             out.add(new Column(c.label(), c.sqlType(), c.typeName()));
@@ -44,7 +44,7 @@ public record ResultShape(String tableName, List<Column> columns, boolean itemCo
         return new ResultShape("", out, false);
     }
 
-    public static ResultShape of(Plan plan, List<Map<String, AttributeValue>> items) {
+    static ResultShape of(Plan plan, List<Map<String, AttributeValue>> items) {
         return of(plan, items, null);
     }
 
