@@ -1,6 +1,6 @@
 package dev.jdbcdynamo.driver.jdbc;
 
-import dev.jdbcdynamo.driver.error.DynamoErrors;
+import dev.jdbcdynamo.driver.error.JdbcWrapper;
 import dev.jdbcdynamo.planner.ast.Expr;
 import dev.jdbcdynamo.planner.catalog.KeyAttribute;
 import dev.jdbcdynamo.planner.catalog.KeyType;
@@ -18,7 +18,7 @@ import java.util.Map;
  * The {@code ?} markers of a prepared statement: their count, and the key type of those the plan
  * binds to a key attribute (S, N or B); any other marker takes any DynamoDB value (OTHER).
  */
-final class DynamoParameterMetaData implements ParameterMetaData {
+final class DynamoParameterMetaData implements ParameterMetaData, JdbcWrapper {
     private final int count;
     private final Map<Integer, KeyType> keyTypes;
 
@@ -144,18 +144,5 @@ final class DynamoParameterMetaData implements ParameterMetaData {
     public int getParameterMode(int param) throws SQLException {
         keyType(param);
         return parameterModeIn;
-    }
-
-    @Override
-    public <T> T unwrap(Class<T> iface) throws SQLException {
-        if (iface.isInstance(this)) {
-            return iface.cast(this);
-        }
-        throw DynamoErrors.unsupported("unwrap to " + iface.getName());
-    }
-
-    @Override
-    public boolean isWrapperFor(Class<?> iface) {
-        return iface.isInstance(this);
     }
 }
