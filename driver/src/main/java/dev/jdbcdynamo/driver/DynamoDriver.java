@@ -2,6 +2,9 @@ package dev.jdbcdynamo.driver;
 
 import dev.jdbcdynamo.driver.config.ConnectionProperty;
 import dev.jdbcdynamo.driver.config.DynamoUrl;
+import dev.jdbcdynamo.driver.error.DynamoErrors;
+import dev.jdbcdynamo.driver.jdbc.DynamoConnection;
+import dev.jdbcdynamo.driver.metadata.DriverVersion;
 import dev.jdbcdynamo.engine.Database;
 import dev.jdbcdynamo.planner.error.DynamoException;
 import java.sql.Connection;
@@ -18,9 +21,9 @@ import java.util.logging.Logger;
  * {@code META-INF/services/java.sql.Driver}. Accepts {@code jdbc:dynamo:} URLs (see {@link DynamoUrl}).
  */
 public final class DynamoDriver implements Driver {
-    public static final int MAJOR_VERSION = 0;
-    public static final int MINOR_VERSION = 1;
-    public static final String VERSION = "0.1.0";
+    public static final int MAJOR_VERSION = DriverVersion.MAJOR;
+    public static final int MINOR_VERSION = DriverVersion.MINOR;
+    public static final String VERSION = DriverVersion.TEXT;
 
     static {
         LibraryLogLevels.quietUnlessConfigured();

@@ -12,8 +12,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The modules' arrows point one way: driver -> engine -> {planner, sharding-rules}, embedded ->
- * engine; no cycle between modules nor between the driver's packages; the driver's own classes
- * never touch the embedded MariaDB (it comes through the engine's ServiceLoader SPI).
+ * engine; no cycle between modules nor between the driver's packages, which layer as driver ->
+ * jdbc -> {admin, metadata} -> resultset -> error; the driver's own classes never touch the
+ * embedded MariaDB (it comes through the engine's ServiceLoader SPI).
  */
 class ArchitectureTest {
     private static JavaClasses classes;
@@ -35,6 +36,25 @@ class ArchitectureTest {
                 .check(classes.that(DescribedPredicate.describe("in the driver or its API",
                         c -> c.getPackageName().startsWith("dev.jdbcdynamo.driver")
                                 || c.getPackageName().startsWith("dev.jdbcdynamo.api"))));
+    }
+
+    @Test
+    void theDriversPackagesLayerDownwards() {
+        String[] aboveJdbc = {"dev.jdbcdynamo.driver", "dev.jdbcdynamo.driver.jdbc.."};
+        noClasses().that().resideInAnyPackage("dev.jdbcdynamo.driver.admin..", "dev.jdbcdynamo.driver.metadata..",
+                        "dev.jdbcdynamo.driver.resultset..", "dev.jdbcdynamo.driver.error..",
+                        "dev.jdbcdynamo.driver.config..", "dev.jdbcdynamo.driver.sqlext..", "dev.jdbcdynamo.api..")
+                .should().dependOnClassesThat().resideInAnyPackage(aboveJdbc)
+                .because("JDBC objects (driver.jdbc) build result sets and metadata, never the other way")
+                .check(classes);
+        noClasses().that().resideInAnyPackage("dev.jdbcdynamo.driver.resultset..", "dev.jdbcdynamo.driver.error..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.jdbcdynamo.driver.admin..",
+                        "dev.jdbcdynamo.driver.metadata..")
+                .because("result sets and errors are the bottom the rest of the driver builds on")
+                .check(classes);
+        noClasses().that().resideInAPackage("dev.jdbcdynamo.driver.error..")
+                .should().dependOnClassesThat().resideInAPackage("dev.jdbcdynamo.driver.resultset..")
+                .check(classes);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.jdbcdynamo.driver;
 
+import dev.jdbcdynamo.driver.jdbc.DynamoConnection;
 import dev.jdbcdynamo.engine.tx.Recovery;
 import java.sql.Connection;
 

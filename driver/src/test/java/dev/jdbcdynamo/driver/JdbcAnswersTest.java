@@ -148,6 +148,11 @@ class JdbcAnswersTest {
             }
             assertThatThrownBy(() -> pm.getParameterType(4)).isInstanceOf(SQLException.class)
                     .hasMessageContaining("has 3 parameter(s)");
+            // the unwrap every JDBC object of the driver shares (JdbcWrapper): itself, or 0A000
+            assertThat(pm.unwrap(ParameterMetaData.class)).isSameAs(pm);
+            assertThat(pm.isWrapperFor(java.sql.ResultSet.class)).isFalse();
+            assertThatThrownBy(() -> pm.unwrap(java.sql.ResultSet.class))
+                    .isInstanceOf(java.sql.SQLFeatureNotSupportedException.class);
         }
         try (PreparedStatement ps = c.prepareStatement("UPDATE \"Orders\" SET total = ? WHERE customer_id = ? AND order_no = ?")) {
             ParameterMetaData pm = ps.getParameterMetaData();

@@ -2,6 +2,7 @@ package dev.jdbcdynamo.driver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.jdbcdynamo.driver.jdbc.DynamoConnection;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;

@@ -1,5 +1,6 @@
 package dev.jdbcdynamo.driver;
 
+import dev.jdbcdynamo.driver.jdbc.DynamoConnection;
 import dev.jdbcdynamo.engine.storage.DynamoDatabase;
 import java.sql.Connection;
 import java.sql.SQLException;

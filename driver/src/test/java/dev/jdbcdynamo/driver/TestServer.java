@@ -10,7 +10,7 @@ import java.util.Properties;
  * The one embedded MariaDB of a test JVM: leased on first use and held until the JVM exits, so
  * that tests which open and close their own {@code jdbc:dynamo:mem:} databases never restart it.
  */
-final class TestServer {
+public final class TestServer {
     private static EmbeddedServers.Lease lease;
 
     private TestServer() {
@@ -32,7 +32,7 @@ final class TestServer {
     }
 
     /** A URL for an in-memory database of this JVM's server; the name keeps tests apart. */
-    static String memUrl(String name, int shards) {
+    public static String memUrl(String name, int shards) {
         lease();
         return "jdbc:dynamo:mem:" + name + "?shards=" + shards;
     }

@@ -2,7 +2,7 @@ package dev.jdbcdynamo.driver.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.jdbcdynamo.driver.ConsistentReads;
+import dev.jdbcdynamo.api.ConsistentReads;
 import dev.jdbcdynamo.driver.TestAccess;
 import dev.jdbcdynamo.driver.embedded.TestMariaDb;
 import dev.jdbcdynamo.engine.storage.DynamoDatabase;
