@@ -262,4 +262,16 @@ final class CanonicalJson {
         }
         return Integer.compare(a.length() - i, b.length() - j);
     }
+
+    /** A step's output line for a failed call: its error code, message, the old item if any, and the step. */
+    static ObjectNode errorLine(String code, String message, JsonNode item, int step) {
+        ObjectNode line = object();
+        line.put("error", code);
+        if (item != null) {
+            line.set("item", item);
+        }
+        line.put("message", message == null ? "" : message);
+        line.put("step", step);
+        return line;
+    }
 }

@@ -289,7 +289,7 @@ final class CaseRunner {
                 parameters.add(DynamoJson.valueFromJson(parameter));
             } catch (DynamoException e) {
                 // DynamoDB rejects a malformed parameter before running anything, as ValidationException.
-                return error(e.code().errorName(), e.getMessage(), null, number);
+                return CanonicalJson.errorLine(e.code().errorName(), e.getMessage(), null, number);
             }
         }
         try (PreparedStatement ps = connection.prepareStatement(step.statement())) {
@@ -315,11 +315,11 @@ final class CaseRunner {
         } catch (SQLException e) {
             if (e instanceof DynamoSqlException d) {
                 JsonNode old = d.oldItemJson() == null ? null : CanonicalJson.outputItem(CanonicalJson.parse(d.oldItemJson()));
-                return error(d.errorName(), e.getMessage(), old, number);
+                return CanonicalJson.errorLine(d.errorName(), e.getMessage(), old, number);
             }
-            return error("SQLException[" + e.getSQLState() + "]", String.valueOf(e.getMessage()), null, number);
+            return CanonicalJson.errorLine("SQLException[" + e.getSQLState() + "]", String.valueOf(e.getMessage()), null, number);
         } catch (RuntimeException e) {
-            return error("Unexpected " + e.getClass().getName(), String.valueOf(e.getMessage()), null, number);
+            return CanonicalJson.errorLine("Unexpected " + e.getClass().getName(), String.valueOf(e.getMessage()), null, number);
         }
     }
 
@@ -357,9 +357,9 @@ final class CaseRunner {
         } catch (SQLException e) {
             return failure(e, number);
         } catch (DynamoException e) {
-            return error(e.code().errorName(), e.getMessage(), null, number);
+            return CanonicalJson.errorLine(e.code().errorName(), e.getMessage(), null, number);
         } catch (RuntimeException e) {
-            return error("Unexpected " + e.getClass().getName(), String.valueOf(e.getMessage()), null, number);
+            return CanonicalJson.errorLine("Unexpected " + e.getClass().getName(), String.valueOf(e.getMessage()), null, number);
         }
         ObjectNode line = CanonicalJson.object();
         line.set("responses", responses);
@@ -402,10 +402,10 @@ final class CaseRunner {
     /** A failed call: DynamoDB's error name, the old item, and a transaction's cancellation reasons. */
     private static ObjectNode failure(SQLException e, int number) {
         if (!(e instanceof DynamoSqlException d)) {
-            return error("SQLException[" + e.getSQLState() + "]", String.valueOf(e.getMessage()), null, number);
+            return CanonicalJson.errorLine("SQLException[" + e.getSQLState() + "]", String.valueOf(e.getMessage()), null, number);
         }
         JsonNode old = d.oldItemJson() == null ? null : CanonicalJson.outputItem(CanonicalJson.parse(d.oldItemJson()));
-        ObjectNode line = error(d.errorName(), e.getMessage(), old, number);
+        ObjectNode line = CanonicalJson.errorLine(d.errorName(), e.getMessage(), old, number);
         if (!d.cancellationReasons().isEmpty()) {
             ArrayNode reasons = CanonicalJson.array();
             for (dev.jdbcdynamo.api.CancellationReason r : d.cancellationReasons()) {
@@ -421,17 +421,6 @@ final class CaseRunner {
             }
             line.set("reasons", reasons);
         }
-        return line;
-    }
-
-    private static ObjectNode error(String code, String message, JsonNode item, int number) {
-        ObjectNode line = CanonicalJson.object();
-        line.put("error", code);
-        if (item != null) {
-            line.set("item", item);
-        }
-        line.put("message", message == null ? "" : message);
-        line.put("step", number);
         return line;
     }
 

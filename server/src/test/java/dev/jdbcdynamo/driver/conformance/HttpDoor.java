@@ -171,7 +171,7 @@ final class HttpDoor implements Door {
                 DynamoJson.valueFromJson(parameter);
             } catch (DynamoException e) {
                 // as the JDBC doors answer a malformed parameter (DynamoDB checks before running anything)
-                return error(e.code().errorName(), e.getMessage(), null, number);
+                return CanonicalJson.errorLine(e.code().errorName(), e.getMessage(), null, number);
             }
         }
         String returnOld = "ALL_OLD".equalsIgnoreCase(step.returnValuesOnConditionCheckFailure()) ? "ALL_OLD" : null;
@@ -271,7 +271,7 @@ final class HttpDoor implements Door {
 
     private static ObjectNode failure(Answer answer, int number) {
         JsonNode old = answer.body().get("Item");
-        ObjectNode line = error(answer.errorName(), answer.message(), old == null ? null : CanonicalJson.outputItem(old), number);
+        ObjectNode line = CanonicalJson.errorLine(answer.errorName(), answer.message(), old == null ? null : CanonicalJson.outputItem(old), number);
         JsonNode reasons = answer.body().get("CancellationReasons");
         if (reasons != null) {
             ArrayNode out = CanonicalJson.array();
@@ -288,17 +288,6 @@ final class HttpDoor implements Door {
             }
             line.set("reasons", out);
         }
-        return line;
-    }
-
-    private static ObjectNode error(String code, String message, JsonNode item, int number) {
-        ObjectNode line = CanonicalJson.object();
-        line.put("error", code);
-        if (item != null) {
-            line.set("item", item);
-        }
-        line.put("message", message == null ? "" : message);
-        line.put("step", number);
         return line;
     }
 
