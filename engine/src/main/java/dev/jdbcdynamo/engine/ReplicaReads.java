@@ -5,7 +5,7 @@ import dev.jdbcdynamo.engine.exec.Executor;
 import dev.jdbcdynamo.engine.exec.RoutedSession;
 import dev.jdbcdynamo.engine.storage.DynamoDatabase;
 import dev.jdbcdynamo.engine.storage.Routing;
-import dev.jdbcdynamo.planner.plan.AccessPath;
+import dev.jdbcdynamo.planner.path.AccessPath;
 import dev.jdbcdynamo.planner.plan.Plan;
 import dev.jdbcdynamo.planner.value.AttributeValue;
 import java.sql.SQLException;

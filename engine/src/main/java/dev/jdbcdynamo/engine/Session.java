@@ -14,7 +14,7 @@ import dev.jdbcdynamo.engine.tx.Transaction;
 import dev.jdbcdynamo.planner.error.DynamoException;
 import dev.jdbcdynamo.planner.error.ErrorCode;
 import dev.jdbcdynamo.planner.parse.ParsedStatement;
-import dev.jdbcdynamo.planner.plan.AccessPath;
+import dev.jdbcdynamo.planner.path.AccessPath;
 import dev.jdbcdynamo.planner.plan.Plan;
 import dev.jdbcdynamo.planner.value.AttributeValue;
 import dev.jdbcdynamo.sharding.reshard.ReshardFence;

@@ -7,7 +7,7 @@ import dev.jdbcdynamo.planner.catalog.TableDef;
 import dev.jdbcdynamo.planner.plan.IndexReads;
 import dev.jdbcdynamo.planner.plan.ItemKeys;
 import dev.jdbcdynamo.planner.plan.PhysicalSql;
-import dev.jdbcdynamo.planner.plan.SortRange;
+import dev.jdbcdynamo.planner.path.SortRange;
 import dev.jdbcdynamo.planner.sql.ItemTable;
 import dev.jdbcdynamo.planner.sql.SqlAccess;
 import dev.jdbcdynamo.planner.value.AttributeValue;

@@ -3,7 +3,7 @@ package dev.jdbcdynamo.engine.exec;
 import dev.jdbcdynamo.planner.catalog.TableDef;
 import dev.jdbcdynamo.planner.plan.ItemKeys;
 import dev.jdbcdynamo.planner.plan.PhysicalSql.Bound;
-import dev.jdbcdynamo.planner.plan.SortRange;
+import dev.jdbcdynamo.planner.path.SortRange;
 import dev.jdbcdynamo.planner.value.AttributeValue;
 import dev.jdbcdynamo.sharding.KeyspaceId;
 import java.sql.PreparedStatement;

@@ -5,11 +5,11 @@ import dev.jdbcdynamo.planner.ast.Expr;
 import dev.jdbcdynamo.planner.catalog.IndexDef;
 import dev.jdbcdynamo.planner.catalog.TableDef;
 import dev.jdbcdynamo.planner.parse.AstPrinter;
-import dev.jdbcdynamo.planner.plan.AccessPath;
+import dev.jdbcdynamo.planner.path.AccessPath;
 import dev.jdbcdynamo.planner.plan.IndexReads;
 import dev.jdbcdynamo.planner.plan.PhysicalSql;
 import dev.jdbcdynamo.planner.plan.Plan;
-import dev.jdbcdynamo.planner.plan.SortRange;
+import dev.jdbcdynamo.planner.path.SortRange;
 import dev.jdbcdynamo.planner.value.AttributeValue;
 import java.util.Map;
 

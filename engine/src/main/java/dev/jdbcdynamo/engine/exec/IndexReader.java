@@ -2,9 +2,9 @@ package dev.jdbcdynamo.engine.exec;
 
 import dev.jdbcdynamo.planner.catalog.IndexDef;
 import dev.jdbcdynamo.planner.catalog.TableDef;
-import dev.jdbcdynamo.planner.plan.AccessPath;
+import dev.jdbcdynamo.planner.path.AccessPath;
 import dev.jdbcdynamo.planner.plan.PhysicalSql;
-import dev.jdbcdynamo.planner.plan.SortRange;
+import dev.jdbcdynamo.planner.path.SortRange;
 import dev.jdbcdynamo.planner.value.AttributeValue;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;

@@ -8,7 +8,7 @@ import dev.jdbcdynamo.planner.error.DynamoException;
 import dev.jdbcdynamo.planner.error.ErrorCode;
 import dev.jdbcdynamo.planner.plan.ItemKeys;
 import dev.jdbcdynamo.planner.plan.PhysicalSql;
-import dev.jdbcdynamo.planner.plan.SortRange;
+import dev.jdbcdynamo.planner.path.SortRange;
 import dev.jdbcdynamo.planner.sql.ItemCursor;
 import dev.jdbcdynamo.planner.sql.ItemSource;
 import dev.jdbcdynamo.planner.value.AttributeValue;

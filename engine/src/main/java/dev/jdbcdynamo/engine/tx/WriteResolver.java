@@ -5,7 +5,7 @@ import dev.jdbcdynamo.engine.exec.WriteChecks;
 import dev.jdbcdynamo.planner.ast.Statement;
 import dev.jdbcdynamo.planner.catalog.TableDef;
 import dev.jdbcdynamo.planner.error.ErrorCode;
-import dev.jdbcdynamo.planner.plan.AccessPath;
+import dev.jdbcdynamo.planner.path.AccessPath;
 import dev.jdbcdynamo.planner.plan.ItemKeys;
 import dev.jdbcdynamo.planner.plan.Plan;
 import dev.jdbcdynamo.planner.value.AttributeValue;

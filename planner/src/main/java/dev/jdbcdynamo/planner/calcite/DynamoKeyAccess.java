@@ -1,7 +1,7 @@
 package dev.jdbcdynamo.planner.calcite;
 
 import dev.jdbcdynamo.planner.catalog.TableDef;
-import dev.jdbcdynamo.planner.plan.AccessPath;
+import dev.jdbcdynamo.planner.path.AccessPath;
 import java.util.List;
 import org.apache.calcite.plan.Convention;
 import org.apache.calcite.plan.RelOptCluster;

@@ -2,8 +2,8 @@ package dev.jdbcdynamo.planner.calcite;
 
 import dev.jdbcdynamo.planner.ast.Expr;
 import dev.jdbcdynamo.planner.catalog.TableDef;
-import dev.jdbcdynamo.planner.plan.AccessPath;
-import dev.jdbcdynamo.planner.plan.SortRange;
+import dev.jdbcdynamo.planner.path.AccessPath;
+import dev.jdbcdynamo.planner.path.SortRange;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.calcite.plan.RelOptRuleCall;

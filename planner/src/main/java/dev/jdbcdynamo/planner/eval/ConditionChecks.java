@@ -11,7 +11,7 @@ import java.util.List;
  * operands of the right type, a first operand distinct from the others, BETWEEN bounds of one type
  * in order, document paths where a function needs one, and a boolean shape.
  */
-final class ConditionChecks {
+public final class ConditionChecks {
     static final String VALID_TYPES = "{N,BS,L,B,NULL,M,S,SS,NS,BOOL}";
     /** DynamoDB Local's own wording when the type argument of attribute_type is a path. */
     private static final String PATH_TYPE_OPERAND = "{HDS,FS,DOUBLE,INT,DOUBLESET,FLOAT,M,S,DICT,SS,NULL,BOOL,B,"
@@ -73,12 +73,12 @@ final class ConditionChecks {
     }
 
     /** Constant operands of an ordering (<, <=, >, >=, BETWEEN) must be S, N or B. */
-    static void orderable(String operator, Expr operand, AttributeValue value) {
+    public static void orderable(String operator, Expr operand, AttributeValue value) {
         ExpressionEvaluator.requireConstantType(operator, operand, value, "S", "N", "B");
     }
 
     /** Constant BETWEEN bounds: one type, the lower not above the upper. */
-    static void bounds(Expr lowExpr, AttributeValue low, Expr highExpr, AttributeValue high) {
+    public static void bounds(Expr lowExpr, AttributeValue low, Expr highExpr, AttributeValue high) {
         if (!ExpressionEvaluator.isConstant(lowExpr) || !ExpressionEvaluator.isConstant(highExpr)
                 || low == null || high == null) {
             return;

@@ -171,7 +171,7 @@ public final class ExpressionEvaluator {
     }
 
     /** DynamoDB checks the type of a constant operand before it reads the item. */
-    static void requireConstantType(String operator, Expr operand, AttributeValue value, String... types) {
+    public static void requireConstantType(String operator, Expr operand, AttributeValue value, String... types) {
         if (!isConstant(operand) || value == null) {
             return;
         }

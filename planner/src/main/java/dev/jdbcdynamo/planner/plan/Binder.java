@@ -1,5 +1,6 @@
 package dev.jdbcdynamo.planner.plan;
 
+import dev.jdbcdynamo.planner.path.AccessPath;
 import static java.util.Objects.requireNonNull;
 
 import dev.jdbcdynamo.planner.ast.Expr;
@@ -13,7 +14,7 @@ import dev.jdbcdynamo.planner.catalog.KeyType;
 import dev.jdbcdynamo.planner.catalog.TableDef;
 import dev.jdbcdynamo.planner.error.DynamoException;
 import dev.jdbcdynamo.planner.error.ErrorCode;
-import dev.jdbcdynamo.planner.eval.ReadChecks;
+import dev.jdbcdynamo.planner.plan.ReadChecks;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

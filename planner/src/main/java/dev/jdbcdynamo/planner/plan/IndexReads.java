@@ -1,5 +1,7 @@
 package dev.jdbcdynamo.planner.plan;
 
+import dev.jdbcdynamo.planner.path.SortRange;
+import dev.jdbcdynamo.planner.path.AccessPath;
 import dev.jdbcdynamo.planner.ast.Expr;
 import dev.jdbcdynamo.planner.ast.Statement;
 import dev.jdbcdynamo.planner.calcite.AccessPathPlanner;

@@ -1,5 +1,6 @@
 package dev.jdbcdynamo.planner.plan;
 
+import dev.jdbcdynamo.planner.path.SortRange;
 import dev.jdbcdynamo.planner.catalog.IndexDef;
 import dev.jdbcdynamo.planner.catalog.TableDef;
 

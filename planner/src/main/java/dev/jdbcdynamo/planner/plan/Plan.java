@@ -1,5 +1,6 @@
 package dev.jdbcdynamo.planner.plan;
 
+import dev.jdbcdynamo.planner.path.AccessPath;
 import static java.util.Objects.requireNonNull;
 
 import dev.jdbcdynamo.planner.ast.Expr;

@@ -2,7 +2,7 @@ package dev.jdbcdynamo.planner.sql;
 
 import dev.jdbcdynamo.planner.catalog.IndexDef;
 import dev.jdbcdynamo.planner.catalog.TableDef;
-import dev.jdbcdynamo.planner.plan.SortRange;
+import dev.jdbcdynamo.planner.path.SortRange;
 import dev.jdbcdynamo.planner.value.AttributeValue;
 
 /**

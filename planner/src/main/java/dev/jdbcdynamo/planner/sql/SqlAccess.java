@@ -5,7 +5,7 @@ import dev.jdbcdynamo.planner.catalog.IndexDef;
 import dev.jdbcdynamo.planner.catalog.KeyAttribute;
 import dev.jdbcdynamo.planner.catalog.KeyType;
 import dev.jdbcdynamo.planner.catalog.TableDef;
-import dev.jdbcdynamo.planner.plan.SortRange;
+import dev.jdbcdynamo.planner.path.SortRange;
 import dev.jdbcdynamo.planner.value.AttributeValue;
 import java.math.BigDecimal;
 import java.util.ArrayList;

@@ -1,5 +1,7 @@
 package dev.jdbcdynamo.planner.plan;
 
+import dev.jdbcdynamo.planner.path.SortRange;
+import dev.jdbcdynamo.planner.path.AccessPath;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

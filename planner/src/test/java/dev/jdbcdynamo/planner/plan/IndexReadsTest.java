@@ -1,5 +1,6 @@
 package dev.jdbcdynamo.planner.plan;
 
+import dev.jdbcdynamo.planner.path.AccessPath;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,12 +1,12 @@
-package dev.jdbcdynamo.planner.eval;
+package dev.jdbcdynamo.planner.plan;
 
 import dev.jdbcdynamo.planner.ast.Expr;
 import dev.jdbcdynamo.planner.catalog.KeyAttribute;
 import dev.jdbcdynamo.planner.catalog.TableDef;
 import dev.jdbcdynamo.planner.error.ErrorCode;
-import dev.jdbcdynamo.planner.plan.AccessPath;
-import dev.jdbcdynamo.planner.plan.IndexReads;
-import dev.jdbcdynamo.planner.plan.Plan;
+import dev.jdbcdynamo.planner.eval.ConditionChecks;
+import dev.jdbcdynamo.planner.eval.ExpressionEvaluator;
+import dev.jdbcdynamo.planner.path.AccessPath;
 import dev.jdbcdynamo.planner.value.AttributeValue;
 import java.util.ArrayList;
 import java.util.Collections;

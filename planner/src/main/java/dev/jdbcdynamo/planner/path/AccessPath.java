@@ -1,4 +1,4 @@
-package dev.jdbcdynamo.planner.plan;
+package dev.jdbcdynamo.planner.path;
 
 import static java.util.Objects.requireNonNull;
 

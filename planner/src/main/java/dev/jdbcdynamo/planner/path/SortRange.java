@@ -1,4 +1,4 @@
-package dev.jdbcdynamo.planner.plan;
+package dev.jdbcdynamo.planner.path;
 
 import dev.jdbcdynamo.planner.ast.Expr;
 

@@ -1,4 +1,4 @@
-package dev.jdbcdynamo.planner.eval;
+package dev.jdbcdynamo.planner.plan;
 
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
