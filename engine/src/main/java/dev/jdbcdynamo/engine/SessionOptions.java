@@ -26,4 +26,14 @@ public record SessionOptions(Language language, Boolean consistentRead, boolean 
     public SessionOptions withReturnOldOnConditionCheckFailure(boolean returnOld) {
         return new SessionOptions(language, consistentRead, fullScanGuard, returnOld, gsiReadYourWrites, sqlExtensions);
     }
+
+    public SessionOptions withConsistentRead(Boolean consistent) {
+        return new SessionOptions(language, consistent, fullScanGuard, returnOldOnConditionCheckFailure,
+                gsiReadYourWrites, sqlExtensions);
+    }
+
+    public SessionOptions withGsiReadYourWrites(boolean readYourWrites) {
+        return new SessionOptions(language, consistentRead, fullScanGuard, returnOldOnConditionCheckFailure,
+                readYourWrites, sqlExtensions);
+    }
 }

@@ -44,9 +44,8 @@ final class ItemOperations {
         List<Path> projection = projectionText == null ? null : parser.projection(projectionText);
         parser.checkAllUsed();
         Boolean consistent = Json.bool(request, "ConsistentRead");
-        SessionOptions base = SessionOptions.partiql();
-        SessionOptions options = new SessionOptions(base.language(), Boolean.TRUE.equals(consistent) ? Boolean.TRUE : null,
-                false, false, false, null);
+        SessionOptions options = SessionOptions.partiql()
+                .withConsistentRead(Boolean.TRUE.equals(consistent) ? Boolean.TRUE : null);
         ObjectNode answer = Json.MAPPER.createObjectNode();
         try (Session session = database.openSession(options)) {
             Map<String, AttributeValue> item = first(session.execute(new ParsedStatement(

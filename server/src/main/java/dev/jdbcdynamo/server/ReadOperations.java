@@ -82,10 +82,9 @@ final class ReadOperations {
         ObjectNode answer = Json.MAPPER.createObjectNode();
         ArrayNode out = count ? null : answer.putArray("Items");
         int returned = 0;
-        SessionOptions base = SessionOptions.partiql();
-        SessionOptions options = new SessionOptions(base.language(),
-                Boolean.TRUE.equals(Json.bool(request, "ConsistentRead")) ? Boolean.TRUE : null, false, false,
-                gsiReadYourWrites, null);
+        SessionOptions options = SessionOptions.partiql()
+                .withConsistentRead(Boolean.TRUE.equals(Json.bool(request, "ConsistentRead")) ? Boolean.TRUE : null)
+                .withGsiReadYourWrites(gsiReadYourWrites);
         try (Session session = database.openSession(options);
              Result.Items read = (Result.Items) session.execute(new ParsedStatement(select, 0), List.of())) {
             boolean skipping = start != null;

@@ -110,11 +110,9 @@ final class StatementOperations {
     }
 
     private SessionOptions options(JsonNode request) {
-        SessionOptions base = SessionOptions.partiql();
-        Boolean consistent = Json.bool(request, "ConsistentRead");
         boolean returnOld = "ALL_OLD".equals(Json.text(request, "ReturnValuesOnConditionCheckFailure"));
-        return new SessionOptions(base.language(), consistent, base.fullScanGuard(), returnOld,
-                gsiReadYourWrites, null);
+        return SessionOptions.partiql().withConsistentRead(Json.bool(request, "ConsistentRead"))
+                .withReturnOldOnConditionCheckFailure(returnOld).withGsiReadYourWrites(gsiReadYourWrites);
     }
 
     /**
